@@ -1,0 +1,9 @@
+/** Exit codes of the command line. */
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** A bug in tracklayer: a stack trace is printed. */
+  bug: 1,
+  /** The needs file (or the command line) is wrong: located messages are printed. */
+  badInput: 2,
+} as const;

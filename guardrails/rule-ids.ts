@@ -1,0 +1,36 @@
+/**
+ * The ids of the policy rules tracklayer defines. A needs file may suppress only these
+ * (`guardrails.suppress[].rule`); the guardrails registry attaches a check to each id.
+ * Kept apart from the checks so the needs validator stays free of synthesis code.
+ */
+export const RULE_IDS = [
+  'S3_SSE_KMS',
+  'S3_PUBLIC_ACCESS_BLOCK',
+  'S3_TLS_ONLY',
+  'S3_VERSIONING',
+  'S3_ACLS_DISABLED',
+  'DATA_PREVENT_DESTROY',
+  'DATA_NO_FORCE_DESTROY',
+  'KMS_ROTATION',
+  'EKS_ENDPOINT',
+  'EKS_LOGS',
+  'EKS_SECRETS_KMS',
+  'LT_IMDSV2',
+  'LT_EBS_ENCRYPTED',
+  'NODE_NO_PUBLIC_IP',
+  'SG_NO_WORLD_INGRESS',
+  'EFA_SG_SELF',
+  'EFA_TOPOLOGY',
+  'IAM_NO_ADMIN',
+  'STATE_BACKEND',
+  'K8S_NO_PRIVILEGED',
+  'K8S_NO_HOST_NAMESPACES',
+  'K8S_IMAGE_PINNED',
+  'K8S_NO_PRIV_ESC',
+  'K8S_RESOURCES',
+  'K8S_GPU_LIMITS',
+  'TAGS_REQUIRED',
+] as const;
+
+/** A policy rule id. */
+export type RuleId = (typeof RULE_IDS)[number];

@@ -1,0 +1,8 @@
+/** Jest runs TypeScript through @swc/jest (no type-check; `npm run typecheck` does that). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+};

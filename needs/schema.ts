@@ -1,0 +1,207 @@
+/**
+ * The needs file, version 1 (../shared/NEEDS-v1.md), as one zod schema: the single source
+ * of truth for validation, defaults, the TypeScript types and needs.schema.json.
+ *
+ * Field-level rules live here; rules that relate several fields (CIDR overlaps, residency,
+ * tier order, unique sites, strategy prerequisites) live in cross-field-checks.ts.
+ */
+import { z } from 'zod';
+import { ACCELERATORS } from '../catalog/accelerator';
+import { largestInstance } from '../catalog/choose-instance';
+import { EDGE_HARDWARE } from '../catalog/edge-hardware';
+import { RULE_IDS } from '../guardrails/rule-ids';
+import { OTHER_PARTITION_REGIONS, REGION_CODES } from './aws-regions';
+import { didYouMean } from './closest-name';
+import {
+  boolean,
+  cidrBlock,
+  cidrBlockSized,
+  describeValue,
+  integerIn,
+  matching,
+  oneOf,
+  positiveNumber,
+  publicCidrBlock,
+  publicIpv4,
+  textOfAtLeast,
+} from './field-types';
+import { Cidr, isPrivateBlock } from './ipv4';
+
+/** The only apiVersion this toolkit reads. */
+export const API_VERSION = 'tracklayer/v1';
+
+/** Defaults of NEEDS-v1, named once: the schema applies them, checks and docs read them. */
+export const DEFAULTS = {
+  environment: 'dev',
+  strategy: 'auto',
+  dataSensitivity: 'moderate',
+  availabilityZones: 3,
+  vpcCidr: '10.0.0.0/16',
+  pattern: 'steady',
+  interruptible: false,
+  replicas: 2,
+  volumeTb: 10,
+  tiers: { hotDays: 30, coolDays: 90, archiveDays: 365 },
+  tableFormat: 'iceberg',
+  gpusPerNode: 8,
+  onPremAccelerator: 'h100',
+  interconnect: 'ethernet',
+} as const;
+
+/** Limits of NEEDS-v1. */
+export const LIMITS = { maxSites: 500, minSuppressReason: 10, minHotDays: 30 } as const;
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]{1,22}[a-z0-9]$/;
+const SITE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+/** A kubeconfig context name: printable, no spaces (contexts are names, not paths). */
+const KUBE_CONTEXT_PATTERN = /^[A-Za-z0-9._:@/-]{1,253}$/;
+/** An S3 bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). */
+const BUCKET_PATTERN = /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+const accelerator = () => oneOf(ACCELERATORS);
+
+function region() {
+  return z.enum(REGION_CODES as [string, ...string[]], {
+    error: (issue) => {
+      const input = issue.input;
+      if (input === undefined) return 'is required: an AWS region code such as eu-central-1';
+      if (typeof input === 'string' && OTHER_PARTITION_REGIONS[input]) {
+        return `${input} is in the ${OTHER_PARTITION_REGIONS[input]} partition, which tracklayer does not support; choose a region of the aws partition`;
+      }
+      const hint = typeof input === 'string' ? didYouMean(input, REGION_CODES) : '';
+      return `must be an AWS region code such as eu-central-1, got ${describeValue(input)}${hint}`;
+    },
+  });
+}
+
+const vpcCidr = cidrBlockSized(16, 20).superRefine((text, ctx) => {
+  const parsed = Cidr.parse(text);
+  if (typeof parsed !== 'string' && !isPrivateBlock(parsed)) {
+    ctx.addIssue({ code: 'custom', message: `must be private address space (10/8, 172.16/12, 192.168/16 or 100.64/10), got "${text}"`, input: text });
+  }
+});
+
+const business = z.strictObject({
+  dataSensitivity: oneOf(['low', 'moderate', 'high']).default(DEFAULTS.dataSensitivity).describe('How sensitive the data is; high selects the hybrid strategy (rule sovereignty).'),
+  compliance: z.array(oneOf(['gdpr', 'hipaa', 'ccpa'])).default([]).describe('Regulations the data falls under; hipaa puts object lock in compliance mode.'),
+  monthlyBudgetUsd: positiveNumber().optional().describe('Monthly budget in US dollars; an AWS Budget alerts at 80% forecast and 100% actual.'),
+});
+
+const cloud = z.strictObject({
+  region: region().describe('The AWS region every cloud stack lives in.'),
+  dataResidency: z.array(region()).optional().describe('Regions where data may rest; must include region.'),
+  availabilityZones: integerIn(2, 6).default(DEFAULTS.availabilityZones).describe('How many availability zones the VPC spans.'),
+  vpcCidr: vpcCidr.default(DEFAULTS.vpcCidr).describe('The VPC address range, /16 to /20, private address space.'),
+  apiAccessCidrs: z.array(publicCidrBlock()).optional().describe('Public CIDRs allowed to reach the EKS API endpoint; absent: private endpoint only.'),
+});
+
+const training = z
+  .strictObject({
+    accelerator: accelerator().describe('The accelerator to train on.'),
+    gpus: integerIn(1, 4096).describe('Accelerator chips in total.'),
+    multiNode: boolean().optional().describe('Train across nodes over EFA; default: true when gpus exceed one instance.'),
+    interruptible: boolean().default(DEFAULTS.interruptible).describe('true: spot capacity is acceptable.'),
+  })
+  .transform((t) => ({ ...t, multiNode: t.multiNode ?? t.gpus > largestInstance(t.accelerator).chips }));
+
+const site = z
+  .strictObject({
+    name: matching(SITE_NAME_PATTERN, 'a site name of 2 to 32 lowercase letters, digits and hyphens, starting with a letter').describe('Site name; unique.'),
+    hardware: oneOf(EDGE_HARDWARE).describe("The site's inference hardware."),
+    nodes: integerIn(1, 100).describe('Nodes at the site.'),
+    kubeContext: matching(KUBE_CONTEXT_PATTERN, 'a kubeconfig context name').optional().describe("Kubeconfig context of the site's cluster; default: the site name."),
+  })
+  .transform((s) => ({ ...s, kubeContext: s.kubeContext ?? s.name }));
+
+const inference = z.strictObject({
+  accelerator: accelerator().describe('The accelerator to serve on in the cloud.'),
+  latencyMs: integerIn(1, 60000).describe('p99 latency budget in milliseconds; under 20 with sites selects edge-centric.'),
+  replicas: integerIn(0, 1000).default(DEFAULTS.replicas).describe('Cloud inference replicas.'),
+  sites: z
+    .array(site)
+    .max(LIMITS.maxSites, { error: (issue) => `must list at most ${LIMITS.maxSites} sites, got ${(issue.input as unknown[]).length}` })
+    .optional()
+    .describe('Edge locations.'),
+});
+
+const workload = z.strictObject({
+  pattern: oneOf(['steady', 'bursty', 'scheduled']).default(DEFAULTS.pattern).describe('How demand moves; bursty selects cloud-first (rule elasticity).'),
+  training: training.optional(),
+  inference: inference.optional(),
+});
+
+const tiers = z.strictObject({
+  hotDays: integerIn(LIMITS.minHotDays, 36500).default(DEFAULTS.tiers.hotDays).describe('Days in STANDARD before STANDARD_IA (S3 requires >= 30).'),
+  coolDays: integerIn(1, 36500).default(DEFAULTS.tiers.coolDays).describe('Days before GLACIER_IR.'),
+  archiveDays: integerIn(1, 36500).default(DEFAULTS.tiers.archiveDays).describe('Days before DEEP_ARCHIVE.'),
+});
+
+const data = z.strictObject({
+  volumeTb: positiveNumber().default(DEFAULTS.volumeTb).describe('Data volume in TB.'),
+  tiers: tiers.default({ ...DEFAULTS.tiers }).describe('Storage tier transitions, strictly increasing.'),
+  tableFormat: oneOf(['iceberg', 'none']).default(DEFAULTS.tableFormat).describe('iceberg: S3 Tables for curated data.'),
+  retentionDays: integerIn(1, 36500).optional().describe('Objects may not be deleted before this many days (object lock).'),
+});
+
+const state = z.strictObject({
+  bucket: matching(BUCKET_PATTERN, 'an S3 bucket name').describe('An existing S3 bucket; each stack keeps <name>/<stack>.tfstate there.'),
+  region: region().optional().describe('Region of the state bucket; default: cloud.region.'),
+});
+
+const onPrem = z.strictObject({
+  kubeContext: matching(KUBE_CONTEXT_PATTERN, 'a kubeconfig context name').describe("Kubeconfig context of the on-prem cluster."),
+  gpuNodes: integerIn(1, 10000).describe('GPU servers on premises.'),
+  gpusPerNode: integerIn(1, 16).default(DEFAULTS.gpusPerNode).describe('GPUs per server.'),
+  accelerator: accelerator().default(DEFAULTS.onPremAccelerator).describe('The on-prem accelerator.'),
+  interconnect: oneOf(['infiniband', 'roce', 'ethernet']).default(DEFAULTS.interconnect).describe('infiniband or roce adds the RDMA device plugin.'),
+  networkCidr: cidrBlock().describe('The on-prem node network; must not overlap cloud.vpcCidr.'),
+  podCidr: cidrBlock().optional().describe('The on-prem pod network; must overlap neither.'),
+  vpnPeerIp: publicIpv4().describe('Public IPv4 of the on-prem VPN device.'),
+});
+
+const suppression = z.strictObject({
+  rule: oneOf(RULE_IDS).describe('A rule id tracklayer defines.'),
+  resource: textOfAtLeast(1, 'a construct path').optional().describe('Construct path; absent: the whole rule.'),
+  reason: textOfAtLeast(LIMITS.minSuppressReason, 'a reason').describe('Why the exception is acceptable.'),
+});
+
+const guardrails = z.strictObject({
+  suppress: z.array(suppression).default([]).describe('Accepted exceptions to policy rules.'),
+});
+
+/** The sections of a needs file, each validated on its own so cross-field checks can use what is valid. */
+export const SECTIONS = { business, cloud, workload, data, state, onPrem, guardrails } as const;
+
+/** The whole needs file. */
+export const needsSchema = z
+  .strictObject({
+    apiVersion: z.literal(API_VERSION, { error: (issue) => (issue.input === undefined ? `is required: ${API_VERSION}` : `must be ${API_VERSION}, got ${describeValue(issue.input)}`) }),
+    name: matching(NAME_PATTERN, 'a name of 3 to 24 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen').describe('Prefixes stack and resource names.'),
+    environment: oneOf(['dev', 'staging', 'prod']).default(DEFAULTS.environment).describe('prod adds per-zone NAT, prevent_destroy on data.'),
+    strategy: oneOf(['auto', 'cloud-first', 'hybrid', 'edge-centric']).default(DEFAULTS.strategy).describe('auto: the selection rules decide.'),
+    business: business.default({ dataSensitivity: DEFAULTS.dataSensitivity, compliance: [] }),
+    cloud,
+    workload: workload.default({ pattern: DEFAULTS.pattern }),
+    data: data.default({ volumeTb: DEFAULTS.volumeTb, tiers: { ...DEFAULTS.tiers }, tableFormat: DEFAULTS.tableFormat }),
+    state: state.optional(),
+    onPrem: onPrem.optional(),
+    guardrails: guardrails.default({ suppress: [] }),
+  })
+  .describe('A tracklayer needs file (NEEDS-v1): what the business needs from its AI infrastructure.')
+  .transform((needs) => ({
+    ...needs,
+    state: needs.state && { ...needs.state, region: needs.state.region ?? needs.cloud.region },
+  }));
+
+/** A validated needs file with every default filled in. */
+export type Needs = z.output<typeof needsSchema>;
+/** The strategies a needs file may name or the rules may select. */
+export type Strategy = Exclude<Needs['strategy'], 'auto'>;
+/** The training need, when present. */
+export type TrainingNeed = NonNullable<Needs['workload']['training']>;
+/** The inference need, when present. */
+export type InferenceNeed = NonNullable<Needs['workload']['inference']>;
+/** One edge site. */
+export type EdgeSite = NonNullable<InferenceNeed['sites']>[number];
+/** The on-prem data centre, when present. */
+export type OnPremNeed = NonNullable<Needs['onPrem']>;

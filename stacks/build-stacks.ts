@@ -1,0 +1,54 @@
+/**
+ * Builds the stacks a selection lists, role by role, from a registry of stack builders.
+ * Roles whose builder has not landed yet are returned as missing, never built empty.
+ */
+import type { Construct } from 'constructs';
+import type { Selection } from '../strategy/select';
+import type { StackRef, StackRole } from '../strategy/stack-plan';
+import { NetworkStack } from './network-stack';
+import type { StackContext, TracklayerStack } from './tracklayer-stack';
+
+/** A role without its site: edge stacks share one builder. */
+export type RoleKind = Exclude<StackRole, `edge-${string}`> | 'edge';
+
+/** The stacks built so far, by role kind, so later stacks can take typed outputs of earlier ones. */
+export interface BuiltStacks {
+  readonly network?: NetworkStack;
+}
+
+/** Builds one stack of a role. */
+type StackBuilder = (scope: Construct, ref: StackRef, context: StackContext, built: BuiltStacks) => TracklayerStack;
+
+/** The builders that exist; a role missing here is reported, not faked. */
+const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
+  network: (scope, ref, context) => new NetworkStack(scope, ref, context),
+};
+
+/** The kind of a role (`edge-plant-berlin` → `edge`). */
+export function roleKind(role: StackRole): RoleKind {
+  return role.startsWith('edge-') ? 'edge' : (role as RoleKind);
+}
+
+/** What was built and what could not be. */
+export interface BuildResult {
+  readonly built: readonly TracklayerStack[];
+  readonly missing: readonly StackRef[];
+}
+
+/** Builds every stack of the selection that has a builder, in the selection's order. */
+export function buildStacks(scope: Construct, context: StackContext, selection: Selection): BuildResult {
+  const built: TracklayerStack[] = [];
+  const missing: StackRef[] = [];
+  const byKind: { network?: NetworkStack } = {};
+  for (const ref of selection.stacks) {
+    const builder = STACK_BUILDERS[roleKind(ref.role)];
+    if (!builder) {
+      missing.push(ref);
+      continue;
+    }
+    const stack = builder(scope, ref, context, byKind);
+    if (stack instanceof NetworkStack) byKind.network = stack;
+    built.push(stack);
+  }
+  return { built, missing };
+}

@@ -1,0 +1,65 @@
+/**
+ * Which stacks a strategy builds (NEEDS-v1 "Stacks per strategy"), and their names.
+ *
+ * | role            | cloud-first | hybrid                  | edge-centric          |
+ * |-----------------|-------------|-------------------------|-----------------------|
+ * | network         | yes         | yes                     | yes                   |
+ * | lakehouse       | yes         | yes                     | yes                   |
+ * | gpu-cluster     | yes         | when burst is needed    | when training is set  |
+ * | gpu-platform    | yes         | with gpu-cluster        | with gpu-cluster      |
+ * | connectivity    | -           | yes                     | -                     |
+ * | onprem-platform | -           | yes                     | -                     |
+ * | edge-<site>     | -           | -                       | one per site          |
+ */
+import type { Needs, Strategy } from '../needs/schema';
+
+/** The roles a stack can play; edge stacks are `edge-<site>`. */
+export type StackRole = 'network' | 'lakehouse' | 'gpu-cluster' | 'gpu-platform' | 'connectivity' | 'onprem-platform' | `edge-${string}`;
+
+/** A stack to build: its name (`<name>-<role>`) and role. */
+export interface StackRef {
+  readonly name: string;
+  readonly role: StackRole;
+}
+
+/**
+ * Why a hybrid deployment needs cloud GPU capacity, one line per cause (empty: it does not).
+ * Burst is needed when the pattern is bursty, training needs more GPUs than the data centre
+ * has, or cloud inference replicas are requested.
+ */
+export function burstCauses(needs: Needs): string[] {
+  const { workload, onPrem } = needs;
+  const causes: string[] = [];
+  if (workload.pattern === 'bursty') causes.push('workload.pattern is bursty');
+  const onPremGpus = onPrem ? onPrem.gpuNodes * onPrem.gpusPerNode : 0;
+  if (workload.training && workload.training.gpus > onPremGpus) {
+    causes.push(`workload.training.gpus (${workload.training.gpus}) exceeds the ${onPremGpus} on-prem GPUs`);
+  }
+  if (workload.inference && workload.inference.replicas > 0) {
+    causes.push(`workload.inference.replicas is ${workload.inference.replicas}`);
+  }
+  return causes;
+}
+
+/** True when the strategy includes the EKS cluster (and so the GPU platform on it). */
+export function hasGpuCluster(strategy: Strategy, needs: Needs): boolean {
+  switch (strategy) {
+    case 'cloud-first':
+      return true;
+    case 'hybrid':
+      return burstCauses(needs).length > 0;
+    case 'edge-centric':
+      return needs.workload.training !== undefined;
+  }
+}
+
+/** The stacks of a strategy, in the order they deploy. */
+export function stacksFor(strategy: Strategy, needs: Needs): StackRef[] {
+  const roles: StackRole[] = ['network', 'lakehouse'];
+  if (hasGpuCluster(strategy, needs)) roles.push('gpu-cluster', 'gpu-platform');
+  if (strategy === 'hybrid') roles.push('connectivity', 'onprem-platform');
+  if (strategy === 'edge-centric') {
+    for (const site of needs.workload.inference?.sites ?? []) roles.push(`edge-${site.name}`);
+  }
+  return roles.map((role) => ({ name: `${needs.name}-${role}`, role }));
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../support/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'tracklayer-select-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('tracklayer select', () => {
+  test('--json prints exactly the NEEDS-v1 object', () => {
+    const run = cli(['select', '--needs', 'examples/hybrid.yaml', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      strategy: 'hybrid',
+      source: 'auto',
+      reasons: [{ rule: 'sovereignty', detail: 'business.dataSensitivity is high' }],
+      warnings: [],
+      stacks: [
+        { name: 'medica-ai-network', role: 'network' },
+        { name: 'medica-ai-lakehouse', role: 'lakehouse' },
+        { name: 'medica-ai-gpu-cluster', role: 'gpu-cluster' },
+        { name: 'medica-ai-gpu-platform', role: 'gpu-platform' },
+        { name: 'medica-ai-connectivity', role: 'connectivity' },
+        { name: 'medica-ai-onprem-platform', role: 'onprem-platform' },
+      ],
+    });
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('the edge-centric example lists one stack per site', () => {
+    const selection = JSON.parse(cli(['select', '--needs', 'examples/edge-centric.yaml', '--json']).stdout);
+    expect(selection.strategy).toBe('edge-centric');
+    expect(selection.stacks.map((s: { role: string }) => s.role)).toEqual(['network', 'lakehouse', 'gpu-cluster', 'gpu-platform', 'edge-plant-berlin', 'edge-plant-lyon', 'edge-depot-porto']);
+  });
+
+  test('for people: strategy, reasons, warnings, stacks', () => {
+    const run = cli(['select', '--needs', 'examples/cloud-first.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('strategy: cloud-first (selected by the rules)');
+    expect(run.stdout).toContain('  - elasticity: workload.pattern is bursty');
+    expect(run.stdout).toContain('  - lumen-research-gpu-cluster (gpu-cluster)');
+  });
+
+  test('without --needs: TRACKLAYER_NEEDS, then needs.yaml', () => {
+    expect(JSON.parse(cli(['select', '--json']).stdout).stacks[0].name).toBe('acme-ml-network');
+    expect(JSON.parse(cli(['select', '--json'], { TRACKLAYER_NEEDS: 'examples/hybrid.yaml' }).stdout).strategy).toBe('hybrid');
+  });
+
+  test('a bad needs file: exit 2, located lines on stderr, nothing on stdout', () => {
+    const path = file('bad.yaml', 'apiVersion: tracklayer/v1\nname: acme-ml\ncloud:\n  region: us-east-1\nworkload:\n  training:\n    accelerator: h100\n    gpus: -4\n');
+    const run = cli(['select', '--needs', path, '--json']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${path}:8:11: workload.training.gpus: must be an integer from 1 to 4096, got -4\n` });
+  });
+
+  test('a missing needs file is a located input error, not a crash', () => {
+    const run = cli(['select', '--needs', join(dir, 'nope.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${join(dir, 'nope.yaml')}:1:1: (root): cannot read the needs file: no such file\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  test('needs warnings go to stderr with their location', () => {
+    const path = file('prod.yaml', 'apiVersion: tracklayer/v1\nname: acme-ml\nenvironment: prod\ncloud:\n  region: us-east-1\n');
+    const run = cli(['select', '--needs', path, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^${path}:3:14: environment: is prod but no state section is given.*\\(warning\\)\\n$`));
+  });
+
+  test('an unknown option is a usage error (exit 2)', () => {
+    expect(cli(['select', '--jsn']).code).toBe(2);
+  });
+});

@@ -1,0 +1,51 @@
+import { burstCauses, stacksFor } from '../../strategy/stack-plan';
+import { needsWith } from '../support/needs-fixtures';
+
+const onPrem = { kubeContext: 'dc1', gpuNodes: 4, gpusPerNode: 8, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' };
+const roles = (strategy: Parameters<typeof stacksFor>[0], patch: Record<string, unknown>) => stacksFor(strategy, needsWith(patch)).map((s) => s.role);
+const base = ['network', 'lakehouse'];
+const cluster = ['gpu-cluster', 'gpu-platform'];
+
+describe('stacksFor: cloud-first', () => {
+  test('always network, lakehouse, gpu-cluster, gpu-platform', () => {
+    expect(roles('cloud-first', {})).toEqual([...base, ...cluster]);
+  });
+
+  test('names are <name>-<role>', () => {
+    expect(stacksFor('cloud-first', needsWith()).map((s) => s.name)).toEqual(['acme-ml-network', 'acme-ml-lakehouse', 'acme-ml-gpu-cluster', 'acme-ml-gpu-platform']);
+  });
+});
+
+describe('stacksFor: hybrid burst condition', () => {
+  const hybrid = ['connectivity', 'onprem-platform'];
+  test.each([
+    ['no burst: steady, fits on-prem, no inference', { onPrem, workload: { training: { accelerator: 'h100', gpus: 32 } } }, [...base, ...hybrid]],
+    ['pattern bursty', { onPrem, workload: { pattern: 'bursty' } }, [...base, ...cluster, ...hybrid]],
+    ['training exceeds gpuNodes × gpusPerNode', { onPrem, workload: { training: { accelerator: 'h100', gpus: 33 } } }, [...base, ...cluster, ...hybrid]],
+    ['inference replicas > 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 1 } } }, [...base, ...cluster, ...hybrid]],
+    ['inference with replicas 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 0 } } }, [...base, ...hybrid]],
+  ])('%s', (_name, patch, expected) => {
+    expect(roles('hybrid', patch)).toEqual(expected);
+  });
+
+  test('burstCauses names each cause', () => {
+    const needs = needsWith({ onPrem, workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 3 } } });
+    expect(burstCauses(needs)).toEqual(['workload.pattern is bursty', 'workload.training.gpus (64) exceeds the 32 on-prem GPUs', 'workload.inference.replicas is 3']);
+  });
+});
+
+describe('stacksFor: edge-centric', () => {
+  const sites = [
+    { name: 'plant-a', hardware: 'jetson-orin', nodes: 1 },
+    { name: 'plant-b', hardware: 'x86-l4', nodes: 1 },
+  ];
+  test('one stack per site, no cluster without training', () => {
+    expect(roles('edge-centric', { workload: { inference: { accelerator: 'l4', latencyMs: 10, sites } } })).toEqual([...base, 'edge-plant-a', 'edge-plant-b']);
+  });
+
+  test('the cluster when training is set', () => {
+    const patch = { workload: { training: { accelerator: 'l40s', gpus: 4 }, inference: { accelerator: 'l4', latencyMs: 10, sites } } };
+    expect(roles('edge-centric', patch)).toEqual([...base, ...cluster, 'edge-plant-a', 'edge-plant-b']);
+    expect(stacksFor('edge-centric', needsWith(patch)).at(-1)?.name).toBe('acme-ml-edge-plant-b');
+  });
+});

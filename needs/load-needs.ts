@@ -31,9 +31,9 @@ export interface LoadedNeeds {
  */
 export function loadNeeds(text: string, file: string): LoadedNeeds {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2', logLevel: 'error' });
   const sourceMap = new SourceMap(file, document, lines);
-  const syntax = document.errors.map((error) => sourceMap.placeAt(error.pos[0], yamlMessage(error.message)));
+  const syntax = document.errors.map((error) => sourceMap.placeAt(error.pos[0], yamlMessage(error.code, error.message)));
   if (syntax.length > 0) throw new NeedsFileError(sortByPosition(syntax));
   if (document.contents === null) {
     throw new NeedsFileError([sourceMap.place({ path: [], message: `the needs file is empty: start with "apiVersion: tracklayer/v1"` })]);
@@ -77,7 +77,8 @@ function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
   return issue.input === undefined ? `is required: ${expected}` : `must be ${expected}, got ${describeValue(issue.input)}`;
 }
 
-function yamlMessage(message: string): string {
+function yamlMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'YAML syntax: a needs file holds one document; remove the second document after "---"';
   return `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
 }
 

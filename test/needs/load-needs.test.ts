@@ -229,3 +229,24 @@ describe('loadNeeds: warnings', () => {
     expect(warnings[0].message).toContain('local files');
   });
 });
+
+describe('loadNeeds: odd YAML', () => {
+  test('a second document is refused with a plain message', () => {
+    expect(problemLines(`${MINIMAL_YAML}---\nfoo: 1\n`)).toEqual([expect.stringMatching(/^needs\.yaml:5:1: .*YAML syntax: a needs file holds one document; remove the second document after "---"$/)]);
+  });
+
+  test('a collection used as a key is an unknown field, with no runtime warning printed', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    expect(problemLines(`${MINIMAL_YAML}? [a, b]\n: 1\n`)).toEqual([expect.stringContaining(': unknown field; the fields here are apiVersion, name')]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  test('list items of the wrong type are located at the item', () => {
+    const text = `${MINIMAL_YAML}workload:\n  inference:\n    accelerator: l4\n    latencyMs: 5\n    sites: [7, null]\n`;
+    expect(problemLines(text)).toEqual([
+      'needs.yaml:9:13: workload.inference.sites[0]: must be a mapping, got 7',
+      'needs.yaml:9:16: workload.inference.sites[1]: must be a mapping, got null',
+    ]);
+  });
+});

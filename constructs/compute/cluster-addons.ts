@@ -1,0 +1,69 @@
+/**
+ * The managed add-ons every tracklayer cluster runs, with the IAM each one needs through
+ * EKS Pod Identity:
+ *
+ * | add-on                          | why                                        | IAM                                   |
+ * |---------------------------------|--------------------------------------------|---------------------------------------|
+ * | vpc-cni                         | pod networking                             | node role (AmazonEKS_CNI_Policy)      |
+ * | kube-proxy                      | service routing                            | none                                  |
+ * | eks-pod-identity-agent          | credentials for the roles below            | none                                  |
+ * | coredns                         | cluster DNS                                | none                                  |
+ * | aws-ebs-csi-driver              | persistent volumes                         | AmazonEBSCSIDriverPolicy              |
+ * | amazon-cloudwatch-observability | Container Insights, GPU metrics (DCGM)     | CloudWatchAgentServerPolicy           |
+ * | aws-mountpoint-s3-csi-driver    | training reads the lakehouse as a volume   | the lakehouse statements it is given  |
+ *
+ * Add-on versions are left to EKS (the default version for the cluster's Kubernetes version):
+ * pinning them would need a plan-time `aws_eks_addon_version` lookup. Add-ons that run pods on
+ * nodes wait for the first node group so they do not sit degraded while no node exists.
+ */
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+import type { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import type { PolicyStatement } from '../iam/policy-document';
+import { PodIdentityRole } from './pod-identity-role';
+
+/** Add-ons that must exist before nodes join (networking, proxy, credentials). */
+export const NODE_BOOTSTRAP_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const;
+
+/** Props of {@link ClusterAddons}. */
+export interface ClusterAddonsProps {
+  /** Cluster name (a reference to the cluster, so add-ons wait for it). */
+  readonly clusterName: string;
+  /** Prefix of IAM role names. */
+  readonly namePrefix: string;
+  /** S3 statements the Mountpoint CSI driver needs (read and write on lakehouse buckets). */
+  readonly mountpointStatements: readonly PolicyStatement[];
+  /** What add-ons with pods wait for (the system node group). */
+  readonly nodesReady: readonly ITerraformDependable[];
+}
+
+/** The managed add-ons and their pod identity roles. */
+export class ClusterAddons extends Construct {
+  /** Add-ons by name. */
+  readonly addons: Readonly<Record<string, EksAddon>>;
+
+  constructor(scope: Construct, id: string, props: ClusterAddonsProps) {
+    super(scope, id);
+    const addons: Record<string, EksAddon> = {};
+    const add = (name: string, extra: Partial<ConstructorParameters<typeof EksAddon>[2]> = {}) => {
+      addons[name] = new EksAddon(this, name, {
+        clusterName: props.clusterName,
+        addonName: name,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'PRESERVE', // never undo a setting an operator changed on purpose
+        ...extra,
+      });
+    };
+    for (const name of NODE_BOOTSTRAP_ADDONS) add(name);
+    const afterNodes = { dependsOn: [...props.nodesReady] };
+    add('coredns', afterNodes);
+    const role = (name: string, serviceAccount: string, managedPolicies: string[], statements: readonly PolicyStatement[] = []) => {
+      const identity = new PodIdentityRole(this, `${name}-role`, { roleName: `${props.namePrefix}-${name}`, managedPolicies, statements });
+      return { ...afterNodes, podIdentityAssociation: [{ roleArn: identity.role.arn, serviceAccount }] };
+    };
+    add('aws-ebs-csi-driver', role('ebs-csi', 'ebs-csi-controller-sa', ['service-role/AmazonEBSCSIDriverPolicy']));
+    add('amazon-cloudwatch-observability', role('cloudwatch', 'cloudwatch-agent', ['CloudWatchAgentServerPolicy']));
+    add('aws-mountpoint-s3-csi-driver', role('mountpoint-s3', 's3-csi-driver-sa', [], props.mountpointStatements));
+    this.addons = addons;
+  }
+}

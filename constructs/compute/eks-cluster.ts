@@ -1,0 +1,134 @@
+/**
+ * An EKS control plane that is private by default: private endpoint on, public endpoint only
+ * for listed CIDRs, secrets envelope-encrypted with a customer-managed key, every control-plane
+ * log type on, and access managed by EKS access entries (authentication mode API) with the
+ * creating principal bootstrapped as cluster admin.
+ */
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { EksCluster as EksClusterResource } from '@cdktf/provider-aws/lib/eks-cluster';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { policyDocument } from '../iam/policy-document';
+import { CONTROL_PLANE_LOG_TYPES, KUBERNETES_VERSION } from './kubernetes-version';
+
+/** Control-plane log retention: a year of audit logs covers most incident and audit look-backs. */
+export const DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS = 365;
+
+/** EKS Hybrid Nodes networks (on-prem nodes and pods that join this control plane). */
+export interface RemoteNetworks {
+  /** On-prem node CIDRs. */
+  readonly nodeCidrs: readonly string[];
+  /** On-prem pod CIDRs. @default - none */
+  readonly podCidrs?: readonly string[];
+}
+
+/** Props of {@link EksCluster}. */
+export interface EksClusterProps {
+  /** Cluster name. */
+  readonly name: string;
+  /** Private subnets for the control plane's network interfaces (at least two zones). */
+  readonly subnetIds: readonly string[];
+  /** ARN of the KMS key that envelope-encrypts Kubernetes secrets. */
+  readonly secretsKeyArn: string;
+  /**
+   * Public CIDRs that may reach the API endpoint over the internet. Never 0.0.0.0/0.
+   * @default - none: the public endpoint is off and the API is reachable only from the VPC
+   */
+  readonly publicAccessCidrs?: readonly string[];
+  /**
+   * Kubernetes version.
+   * @default KUBERNETES_VERSION
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * On-prem networks for EKS Hybrid Nodes.
+   * @default - none: no hybrid nodes
+   */
+  readonly remoteNetworks?: RemoteNetworks;
+  /**
+   * Days to keep control-plane logs.
+   * @default DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * Refuse any plan that destroys the cluster (`lifecycle.prevent_destroy`).
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** A props value EKS would reject or that would weaken the cluster. */
+export class EksClusterError extends Error {
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'EksClusterError';
+  }
+}
+
+/** The EKS control plane, its IAM role and its log group. */
+export class EksCluster extends Construct {
+  /** The cluster resource. */
+  readonly cluster: EksClusterResource;
+  /** The cluster name (a reference, so dependants wait for the cluster). */
+  readonly name: string;
+  /** The security group EKS creates for the control plane and managed nodes. */
+  readonly clusterSecurityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: EksClusterProps) {
+    super(scope, id);
+    const publicCidrs = props.publicAccessCidrs ?? [];
+    this.validate(props.subnetIds, publicCidrs);
+    const role = new IamRole(this, 'role', {
+      name: `${props.name}-eks-cluster`,
+      assumeRolePolicy: policyDocument([{ principals: { Service: 'eks.amazonaws.com' }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
+    });
+    const attachment = new IamRolePolicyAttachment(this, 'cluster-policy', { role: role.name, policyArn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy' });
+    // Created before the cluster so EKS writes into a group with a retention, not a forever one.
+    const logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: `/aws/eks/${props.name}/cluster`,
+      retentionInDays: props.logRetentionDays ?? DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS,
+    });
+    this.cluster = new EksClusterResource(this, 'cluster', {
+      name: props.name,
+      version: props.kubernetesVersion ?? KUBERNETES_VERSION,
+      roleArn: role.arn,
+      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+      // The managed add-ons replace the self-managed vpc-cni, coredns and kube-proxy.
+      bootstrapSelfManagedAddons: false,
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      encryptionConfig: { resources: ['secrets'], provider: { keyArn: props.secretsKeyArn } },
+      vpcConfig: {
+        subnetIds: [...props.subnetIds],
+        endpointPrivateAccess: true,
+        endpointPublicAccess: publicCidrs.length > 0,
+        ...(publicCidrs.length > 0 ? { publicAccessCidrs: [...publicCidrs] } : {}),
+      },
+      // STANDARD: a version past standard support is upgraded, not silently billed as extended support.
+      upgradePolicy: { supportType: 'STANDARD' },
+      ...(props.remoteNetworks ? { remoteNetworkConfig: remoteNetworkConfig(props.remoteNetworks) } : {}),
+      dependsOn: [attachment, logGroup],
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    });
+    this.name = this.cluster.name;
+    this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
+  }
+
+  private validate(subnetIds: readonly string[], publicCidrs: readonly string[]): void {
+    if (!Token.isUnresolved(subnetIds) && subnetIds.length < 2) {
+      throw new EksClusterError(this.node.path, `subnetIds must list subnets in at least two zones (EKS requires it), got ${subnetIds.length}`);
+    }
+    const open = publicCidrs.find((cidr) => !Token.isUnresolved(cidr) && cidr.endsWith('/0'));
+    if (open) {
+      throw new EksClusterError(this.node.path, `publicAccessCidrs must not contain ${open}: list the networks that may reach the API`);
+    }
+  }
+}
+
+function remoteNetworkConfig(networks: RemoteNetworks) {
+  return {
+    remoteNodeNetworks: { cidrs: [...networks.nodeCidrs] },
+    ...(networks.podCidrs && networks.podCidrs.length > 0 ? { remotePodNetworks: { cidrs: [...networks.podCidrs] } } : {}),
+  };
+}

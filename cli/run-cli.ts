@@ -52,6 +52,7 @@ function program(io: CliIo): Command {
       printWarnings(io, warnings);
       for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
       const result = synthesizeTo(needs, selection, options.out);
+      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       for (const stack of result.missing) {
         io.stderr(`missing role: ${stack.name} (${stack.role}) is not built yet; the other stacks were written\n`);
       }

@@ -10,6 +10,7 @@ import type { Needs } from '../needs/schema';
 import type { Selection } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
 import { buildStacks } from '../stacks/build-stacks';
+import { constructWarnings } from './construct-warnings';
 
 /** What a synth produced. */
 export interface SynthResult {
@@ -19,6 +20,8 @@ export interface SynthResult {
   readonly written: readonly StackRef[];
   /** Stacks the strategy lists whose role is not built yet. */
   readonly missing: readonly StackRef[];
+  /** Warnings the constructs raised (`<construct path>: <message>`). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -41,7 +44,7 @@ export function synthesizeTo(needs: Needs, selection: Selection, outdir: string)
     const { app, written, missing } = buildApp(needs, selection, staging);
     app.synth();
     replaceDirectory(staging, target);
-    return { outdir: target, written, missing };
+    return { outdir: target, written, missing, warnings: constructWarnings(app) };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

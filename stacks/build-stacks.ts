@@ -5,6 +5,7 @@
 import type { Construct } from 'constructs';
 import type { Selection } from '../strategy/select';
 import type { StackRef, StackRole } from '../strategy/stack-plan';
+import { LakehouseStack } from './lakehouse-stack';
 import { NetworkStack } from './network-stack';
 import type { StackContext, TracklayerStack } from './tracklayer-stack';
 
@@ -13,7 +14,8 @@ export type RoleKind = Exclude<StackRole, `edge-${string}`> | 'edge';
 
 /** The stacks built so far, by role kind, so later stacks can take typed outputs of earlier ones. */
 export interface BuiltStacks {
-  readonly network?: NetworkStack;
+  network?: NetworkStack;
+  lakehouse?: LakehouseStack;
 }
 
 /** Builds one stack of a role. */
@@ -22,6 +24,8 @@ type StackBuilder = (scope: Construct, ref: StackRef, context: StackContext, bui
 /** The builders that exist; a role missing here is reported, not faked. */
 const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   network: (scope, ref, context) => new NetworkStack(scope, ref, context),
+  // In the hybrid strategy, sensitive data is reachable only through the VPC's S3 endpoint.
+  lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, context.strategy === 'hybrid' ? built.network?.outputs : undefined),
 };
 
 /** The kind of a role (`edge-plant-berlin` → `edge`). */
@@ -39,7 +43,7 @@ export interface BuildResult {
 export function buildStacks(scope: Construct, context: StackContext, selection: Selection): BuildResult {
   const built: TracklayerStack[] = [];
   const missing: StackRef[] = [];
-  const byKind: { network?: NetworkStack } = {};
+  const byKind: BuiltStacks = {};
   for (const ref of selection.stacks) {
     const builder = STACK_BUILDERS[roleKind(ref.role)];
     if (!builder) {
@@ -48,6 +52,7 @@ export function buildStacks(scope: Construct, context: StackContext, selection: 
     }
     const stack = builder(scope, ref, context, byKind);
     if (stack instanceof NetworkStack) byKind.network = stack;
+    if (stack instanceof LakehouseStack) byKind.lakehouse = stack;
     built.push(stack);
   }
   return { built, missing };

@@ -57,3 +57,13 @@ describe('tracklayer synth', () => {
     expect(readdirSync(join(out, 'stacks')).every((s) => s.startsWith('lumen-research-'))).toBe(true);
   });
 });
+
+describe('tracklayer synth: construct warnings', () => {
+  test('a warning a construct raises is printed with its construct path', () => {
+    const needs = join(work, 'tiers.yaml');
+    writeFileSync(needs, 'apiVersion: tracklayer/v1\nname: tiers-demo\ncloud: {region: us-east-1}\ndata: {tiers: {hotDays: 30, coolDays: 45, archiveDays: 400}}\n');
+    const run = cli(['synth', '--needs', needs, '--out', join(work, 'tiers-out')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: tiers-demo-lakehouse\/[^:]+: data\.tiers\.coolDays: /m);
+  });
+});

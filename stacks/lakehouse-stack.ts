@@ -1,0 +1,105 @@
+/**
+ * The `<name>-lakehouse` stack: S3 data zones (raw, curated, models) and their access-log
+ * bucket, a customer-managed KMS key, and the catalog (S3 Tables for Iceberg, Glue for raw),
+ * in `cloud.region`.
+ *
+ * From the needs:
+ * - `data.tiers` → lifecycle transitions (adjusted where S3 would reject them, with a warning);
+ * - `data.tableFormat` → the S3 Tables table bucket or not;
+ * - `data.retentionDays` → object lock, COMPLIANCE mode when `business.compliance` has hipaa,
+ *   GOVERNANCE otherwise (see {@link retentionFor});
+ * - `environment: prod` → `prevent_destroy` on every bucket, the table bucket and the key;
+ * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint.
+ */
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { Lakehouse } from '../constructs/lakehouse/lakehouse';
+import type { ObjectLockRetention } from '../constructs/lakehouse/secure-bucket';
+import type { Needs } from '../needs/schema';
+import type { StackRef } from '../strategy/stack-plan';
+import type { NetworkOutputs } from './network-stack';
+import { TracklayerStack, type StackContext } from './tracklayer-stack';
+
+/** A bucket other stacks can name. */
+export interface BucketOutput {
+  /** The bucket name (generated from `<name>-<zone>-`). */
+  readonly name: string;
+  /** The bucket ARN. */
+  readonly arn: string;
+}
+
+/** What the lakehouse stack gives the stacks that build on it. */
+export interface LakehouseOutputs {
+  /** Data as it lands. */
+  readonly raw: BucketOutput;
+  /** Cleaned, table-formatted data. */
+  readonly curated: BucketOutput;
+  /** Checkpoints and model artifacts; edge site `<s>` reads `sites/<s>/`. */
+  readonly models: BucketOutput;
+  /** Server access logs of the three data buckets. */
+  readonly logs: BucketOutput;
+  /** The key every data object and table is encrypted with (readers need kms:Decrypt on it). */
+  readonly kmsKeyArn: string;
+  /** The S3 Tables table bucket (tableFormat iceberg only). */
+  readonly tableBucketArn?: string;
+  /** The Glue database of the raw zone, `<name>_raw`. */
+  readonly glueDatabaseName: string;
+}
+
+/**
+ * Object lock retention from the needs: none without `data.retentionDays`; COMPLIANCE (nobody,
+ * not even the root user, can shorten it or delete early) when `business.compliance` includes
+ * hipaa, whose records must survive a compromised administrator; GOVERNANCE (principals with
+ * s3:BypassGovernanceRetention can still delete) otherwise.
+ */
+export function retentionFor(needs: Needs): ObjectLockRetention | undefined {
+  const days = needs.data.retentionDays;
+  if (days === undefined) return undefined;
+  return { mode: needs.business.compliance.includes('hipaa') ? 'COMPLIANCE' : 'GOVERNANCE', days };
+}
+
+/** The lakehouse stack. */
+export class LakehouseStack extends TracklayerStack {
+  /** Typed outputs for consuming stacks (cross-stack references). */
+  readonly outputs: LakehouseOutputs;
+  /** The lakehouse construct (grant verbs: grantReadData, grantReadWriteData, grantSiteModelRead). */
+  readonly lakehouse: Lakehouse;
+
+  /**
+   * @param network the network stack's outputs; given in the hybrid strategy, it confines raw
+   *   and curated object access to the VPC's S3 gateway endpoint.
+   */
+  constructor(scope: Construct, ref: StackRef, context: StackContext, network?: NetworkOutputs) {
+    super(scope, ref, context);
+    const { needs } = context;
+    this.lakehouse = new Lakehouse(this, 'lakehouse', {
+      namePrefix: needs.name,
+      region: needs.cloud.region,
+      tiers: needs.data.tiers,
+      tableFormat: needs.data.tableFormat,
+      retention: retentionFor(needs),
+      preventDestroy: needs.environment === 'prod',
+      vpcEndpointIds: network ? [network.s3EndpointId] : undefined,
+    });
+    const { zones, logBucket } = this.lakehouse;
+    const bucket = (b: { name: string; arn: string }): BucketOutput => ({ name: b.name, arn: b.arn });
+    this.outputs = {
+      raw: bucket(zones.raw),
+      curated: bucket(zones.curated),
+      models: bucket(zones.models),
+      logs: bucket(logBucket),
+      kmsKeyArn: this.lakehouse.key.arn,
+      tableBucketArn: this.lakehouse.tableBucketArn,
+      glueDatabaseName: this.lakehouse.catalog.rawDatabase.name,
+    };
+    for (const zone of ['raw', 'curated', 'models', 'logs'] as const) {
+      new TerraformOutput(this, `${zone}_bucket_name`, { value: this.outputs[zone].name, description: `The ${zone} bucket name` });
+      new TerraformOutput(this, `${zone}_bucket_arn`, { value: this.outputs[zone].arn, description: `The ${zone} bucket ARN` });
+    }
+    new TerraformOutput(this, 'kms_key_arn', { value: this.outputs.kmsKeyArn, description: 'The KMS key of the lakehouse data' });
+    if (this.outputs.tableBucketArn) {
+      new TerraformOutput(this, 'table_bucket_arn', { value: this.outputs.tableBucketArn, description: 'The S3 Tables table bucket (Iceberg)' });
+    }
+    new TerraformOutput(this, 'glue_database_name', { value: this.outputs.glueDatabaseName, description: 'The Glue database of the raw zone' });
+  }
+}

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { trainingProblem } from '../catalog/choose-instance';
+import { tierProblems } from '../constructs/lakehouse/storage-tiers';
 import { findRegion } from './aws-regions';
 import { Cidr } from './ipv4';
 import type { Problem } from './problem';
@@ -85,17 +86,16 @@ function cidrOverlapProblems({ cloud, onPrem }: Sections): Problem[] {
   return problems;
 }
 
+/**
+ * Tier days S3 would reject in a lifecycle rule (each tier at least 30 days after the previous),
+ * reported here so a bad needs file fails before synthesis. hotDays under 30 is already a
+ * field error of the schema, so it is not reported twice.
+ */
 function tierOrderProblems({ data }: Sections): Problem[] {
   if (!data) return [];
-  const { hotDays, coolDays, archiveDays } = data.tiers;
-  const problems: Problem[] = [];
-  if (coolDays <= hotDays) {
-    problems.push({ path: ['data', 'tiers', 'coolDays'], message: `must be greater than hotDays (${hotDays}), got ${coolDays}` });
-  }
-  if (archiveDays <= coolDays) {
-    problems.push({ path: ['data', 'tiers', 'archiveDays'], message: `must be greater than coolDays (${coolDays}), got ${archiveDays}` });
-  }
-  return problems;
+  return tierProblems(data.tiers)
+    .filter((problem) => problem.tier !== 'hotDays')
+    .map((problem) => ({ path: ['data', 'tiers', problem.tier], message: problem.message }));
 }
 
 function siteNameProblems({ workload }: Sections): Problem[] {

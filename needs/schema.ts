@@ -132,13 +132,13 @@ const workload = z.strictObject({
 
 const tiers = z.strictObject({
   hotDays: integerIn(LIMITS.minHotDays, 36500).default(DEFAULTS.tiers.hotDays).describe('Days in STANDARD before STANDARD_IA (S3 requires >= 30).'),
-  coolDays: integerIn(1, 36500).default(DEFAULTS.tiers.coolDays).describe('Days before GLACIER_IR.'),
-  archiveDays: integerIn(1, 36500).default(DEFAULTS.tiers.archiveDays).describe('Days before DEEP_ARCHIVE.'),
+  coolDays: integerIn(1, 36500).default(DEFAULTS.tiers.coolDays).describe('Days before GLACIER_IR, at least 30 after hotDays (S3 rule).'),
+  archiveDays: integerIn(1, 36500).default(DEFAULTS.tiers.archiveDays).describe('Days before DEEP_ARCHIVE, at least 30 after coolDays (S3 rule).'),
 });
 
 const data = z.strictObject({
   volumeTb: positiveNumber().default(DEFAULTS.volumeTb).describe('Data volume in TB.'),
-  tiers: tiers.default({ ...DEFAULTS.tiers }).describe('Storage tier transitions, strictly increasing.'),
+  tiers: tiers.default({ ...DEFAULTS.tiers }).describe('Storage tier transitions, each at least 30 days after the previous (S3 rule).'),
   tableFormat: oneOf(['iceberg', 'none']).default(DEFAULTS.tableFormat).describe('iceberg: S3 Tables for curated data.'),
   retentionDays: integerIn(1, 36500).optional().describe('Objects may not be deleted before this many days (object lock).'),
 });

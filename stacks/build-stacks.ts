@@ -5,6 +5,7 @@
 import type { Construct } from 'constructs';
 import type { Selection } from '../strategy/select';
 import type { StackRef, StackRole } from '../strategy/stack-plan';
+import { GpuClusterStack } from './gpu-cluster-stack';
 import { LakehouseStack } from './lakehouse-stack';
 import { NetworkStack } from './network-stack';
 import type { StackContext, TracklayerStack } from './tracklayer-stack';
@@ -16,6 +17,7 @@ export type RoleKind = Exclude<StackRole, `edge-${string}`> | 'edge';
 export interface BuiltStacks {
   network?: NetworkStack;
   lakehouse?: LakehouseStack;
+  gpuCluster?: GpuClusterStack;
 }
 
 /** Builds one stack of a role. */
@@ -26,7 +28,14 @@ const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   network: (scope, ref, context) => new NetworkStack(scope, ref, context),
   // In the hybrid strategy, sensitive data is reachable only through the VPC's S3 endpoint.
   lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, context.strategy === 'hybrid' ? built.network?.outputs : undefined),
+  'gpu-cluster': (scope, ref, context, built) => new GpuClusterStack(scope, ref, context, { network: required(built.network, ref).outputs, lakehouse: required(built.lakehouse, ref).outputs }),
 };
+
+/** A stack this one builds on; the stack plan always lists it first, so its absence is a bug. */
+function required<T>(stack: T | undefined, ref: StackRef): T {
+  if (!stack) throw new Error(`${ref.name}: a stack it builds on was not built first`);
+  return stack;
+}
 
 /** The kind of a role (`edge-plant-berlin` → `edge`). */
 export function roleKind(role: StackRole): RoleKind {
@@ -53,6 +62,7 @@ export function buildStacks(scope: Construct, context: StackContext, selection: 
     const stack = builder(scope, ref, context, byKind);
     if (stack instanceof NetworkStack) byKind.network = stack;
     if (stack instanceof LakehouseStack) byKind.lakehouse = stack;
+    if (stack instanceof GpuClusterStack) byKind.gpuCluster = stack;
     built.push(stack);
   }
   return { built, missing };

@@ -4,7 +4,7 @@
  * in `cloud.region`.
  *
  * From the needs:
- * - `data.tiers` → lifecycle transitions (adjusted where S3 would reject them, with a warning);
+ * - `data.tiers` → lifecycle transitions (days S3 would reject fail needs validation first);
  * - `data.tableFormat` → the S3 Tables table bucket or not;
  * - `data.retentionDays` → object lock, COMPLIANCE mode when `business.compliance` has hipaa,
  *   GOVERNANCE otherwise (see {@link retentionFor});

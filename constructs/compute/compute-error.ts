@@ -23,7 +23,7 @@ export class EfaNotSupportedError extends ComputeError {
   readonly instanceType: string;
 
   /** `where` is the function or construct path that needed EFA. */
-  constructor(where: string, instance: InstanceTypeSpec) {
+  constructor(where: string, instance: Pick<InstanceTypeSpec, 'name'>) {
     super(
       where,
       `instance type ${instance.name} has no EFA-capable network card (efaInterfaces is 0), so it cannot join an EFA fabric; ` +

@@ -33,7 +33,7 @@
  *   is installed on the cluster separately.
  * - No `subnet_id`: EKS managed node groups forbid a subnet in the launch template's network
  *   interfaces (the node group's subnets apply). Security groups go on every interface, and
- *   then nowhere else in the launch template (see gpu-launch-template.ts).
+ *   then nowhere else in the launch template (see node-launch-template.ts).
  */
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
 import { ComputeError, EfaNotSupportedError } from './compute-error';
@@ -43,6 +43,9 @@ export const PRIMARY_DEVICE_INDEX = 0;
 
 /** Device index of the EFA-only interface on every network card after the first (see above). */
 export const SECONDARY_CARD_DEVICE_INDEX = 1;
+
+/** What the EFA layout needs of an instance type: its name and its EFA-capable network cards. */
+export type EfaInstance = Pick<InstanceTypeSpec, 'name' | 'efaInterfaces'>;
 
 /** One entry of `aws_launch_template.network_interfaces`, in the provider binding's shape. */
 export interface EfaNetworkInterface {
@@ -66,7 +69,7 @@ export interface EfaNetworkInterface {
  * @throws EfaNotSupportedError when the instance type has no EFA (`efaInterfaces === 0`).
  * @throws ComputeError when `securityGroupIds` is empty.
  */
-export function efaNetworkInterfaces(instance: InstanceTypeSpec, securityGroupIds: readonly string[]): EfaNetworkInterface[] {
+export function efaNetworkInterfaces(instance: EfaInstance, securityGroupIds: readonly string[]): EfaNetworkInterface[] {
   if (instance.efaInterfaces < 1) throw new EfaNotSupportedError('efaNetworkInterfaces', instance);
   if (securityGroupIds.length === 0) {
     throw new ComputeError(

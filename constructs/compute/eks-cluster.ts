@@ -7,6 +7,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksCluster as EksClusterResource } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -15,6 +16,9 @@ import { CONTROL_PLANE_LOG_TYPES, KUBERNETES_VERSION } from './kubernetes-versio
 
 /** Control-plane log retention: a year of audit logs covers most incident and audit look-backs. */
 export const DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS = 365;
+
+/** What the cluster role needs on the secrets key (envelope encryption; https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html). */
+export const SECRETS_KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'] as const;
 
 /** EKS Hybrid Nodes networks (on-prem nodes and pods that join this control plane). */
 export interface RemoteNetworks {
@@ -85,6 +89,12 @@ export class EksCluster extends Construct {
       assumeRolePolicy: policyDocument([{ principals: { Service: 'eks.amazonaws.com' }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
     });
     const attachment = new IamRolePolicyAttachment(this, 'cluster-policy', { role: role.name, policyArn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy' });
+    // EKS uses the secrets key as the cluster role; the key policy delegates to IAM, so the role says so.
+    const keyAccess = new IamRolePolicy(this, 'secrets-key-access', {
+      name: 'encrypt-secrets',
+      role: role.id,
+      policy: policyDocument([{ actions: SECRETS_KEY_ACTIONS, resources: [props.secretsKeyArn] }]),
+    });
     // Created before the cluster so EKS writes into a group with a retention, not a forever one.
     const logGroup = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/eks/${props.name}/cluster`,
@@ -108,7 +118,7 @@ export class EksCluster extends Construct {
       // STANDARD: a version past standard support is upgraded, not silently billed as extended support.
       upgradePolicy: { supportType: 'STANDARD' },
       ...(props.remoteNetworks ? { remoteNetworkConfig: remoteNetworkConfig(props.remoteNetworks) } : {}),
-      dependsOn: [attachment, logGroup],
+      dependsOn: [attachment, keyAccess, logGroup],
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.name = this.cluster.name;

@@ -1,6 +1,6 @@
 /**
  * An EKS managed node group of one accelerator instance type, with its own launch template
- * (./gpu-launch-template). AMI type, taint and labels are inferred from the instance type
+ * (./node-launch-template). AMI type, taint and labels are inferred from the instance type
  * (./accelerator-node-config); the caller states sizes, capacity type, workload and, for
  * multi-node training, the EFA fabric to join.
  *
@@ -21,7 +21,7 @@ import type { InstanceTypeSpec } from '../../catalog/instance-type';
 import { acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
 import { ComputeError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
-import { GpuLaunchTemplate, type GpuLaunchTemplateProps } from './gpu-launch-template';
+import { NodeLaunchTemplate, type NodeLaunchTemplateProps } from './node-launch-template';
 
 /** How EC2 bills the nodes: on demand, or spot (cheaper, reclaimable with 2 minutes' notice). */
 export type CapacityType = 'ON_DEMAND' | 'SPOT';
@@ -30,16 +30,16 @@ export type CapacityType = 'ON_DEMAND' | 'SPOT';
 export const DEFAULT_CAPACITY_TYPE: CapacityType = 'ON_DEMAND';
 
 /** One node replaced at a time during updates (see the file comment). */
-const MAX_UNAVAILABLE_DURING_UPDATE = 1;
+export const MAX_UNAVAILABLE_DURING_UPDATE = 1;
 
 /** The scaling argument autoscalers own at run time. */
-const DESIRED_SIZE_PATH = 'scaling_config[0].desired_size';
+export const DESIRED_SIZE_PATH = 'scaling_config[0].desired_size';
 
 /** EKS node group names: 1 to 63 letters, digits, hyphens and underscores, starting with a letter or digit (CreateNodegroup). */
 const NODE_GROUP_NAME_PATTERN = /^[0-9A-Za-z][A-Za-z0-9_-]{0,62}$/;
 
 /** Launch template settings a node group passes through. */
-export type GpuNodeGroupLaunchOptions = Pick<GpuLaunchTemplateProps, 'rootVolumeSizeGiB' | 'volumeKmsKeyArn' | 'metadataHopLimit'>;
+export type GpuNodeGroupLaunchOptions = Pick<NodeLaunchTemplateProps, 'rootVolumeSizeGiB' | 'volumeKmsKeyArn' | 'metadataHopLimit'>;
 
 /** Props of {@link GpuNodeGroup}. */
 export interface GpuNodeGroupProps {
@@ -86,7 +86,7 @@ export interface GpuNodeGroupProps {
   readonly labels?: Readonly<Record<string, string>>;
   /**
    * Root volume and metadata settings of the launch template.
-   * @default - the GpuLaunchTemplate defaults
+   * @default - the NodeLaunchTemplate defaults
    */
   readonly launchOptions?: GpuNodeGroupLaunchOptions;
   /**
@@ -99,7 +99,7 @@ export interface GpuNodeGroupProps {
 /** A managed node group of one accelerator instance type and its launch template. */
 export class GpuNodeGroup extends Construct {
   /** The launch template the nodes boot from. */
-  readonly launchTemplate: GpuLaunchTemplate;
+  readonly launchTemplate: NodeLaunchTemplate;
   /** The node group. */
   readonly nodeGroup: EksNodeGroup;
 
@@ -108,7 +108,7 @@ export class GpuNodeGroup extends Construct {
     const desiredSize = props.desiredSize ?? props.minSize;
     this.validate(props, desiredSize);
 
-    this.launchTemplate = new GpuLaunchTemplate(this, 'launch-template', {
+    this.launchTemplate = new NodeLaunchTemplate(this, 'launch-template', {
       ...props.launchOptions,
       name: props.name,
       instance: props.instance,

@@ -16,7 +16,7 @@ import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule
 import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { LakehouseError } from './lakehouse-error';
-import { expiryAfterTransitions, tierSchedule, type TierAdjustment, type TierDays, type TierTransition } from './storage-tiers';
+import { expiryAfterTransitions, tierSchedule, type TierDays, type TierTransition } from './storage-tiers';
 
 /**
  * Days a noncurrent version (an overwritten or deleted object) is kept: a quarter is time to
@@ -79,8 +79,6 @@ export class BucketLifecycle extends Construct {
   readonly configuration: S3BucketLifecycleConfiguration;
   /** The tier transitions configured (empty without tiering). */
   readonly transitions: readonly TierTransition[];
-  /** Tiers moved to satisfy S3's constraints (empty when the tiers were accepted as given). */
-  readonly adjustments: readonly TierAdjustment[];
   /** The noncurrent version expiry actually configured. */
   readonly noncurrentVersionExpiryDays: number;
 
@@ -90,10 +88,9 @@ export class BucketLifecycle extends Construct {
     if (tiering !== 'none' && !props.tiers) {
       throw new LakehouseError(this.node.path, `tiering "${tiering}" needs tiers; pass tiers or set tiering to "none"`);
     }
-    const schedule = props.tiers && tiering !== 'none' ? tierSchedule(props.tiers) : { transitions: [], adjustments: [] };
-    this.transitions = schedule.transitions;
-    this.adjustments = schedule.adjustments;
-    const noncurrentTransitions = tiering === 'noncurrent-versions' ? schedule.transitions : [];
+    // Throws, naming the tier, on days S3 would reject: nothing is configured from them.
+    this.transitions = props.tiers && tiering !== 'none' ? tierSchedule(props.tiers) : [];
+    const noncurrentTransitions = tiering === 'noncurrent-versions' ? this.transitions : [];
     const requestedNoncurrentExpiry = props.noncurrentVersionExpiryDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRY_DAYS;
     this.noncurrentVersionExpiryDays = expiryAfterTransitions(noncurrentTransitions, requestedNoncurrentExpiry);
     const abortDays = props.abortIncompleteUploadDays ?? DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS;
@@ -107,7 +104,7 @@ export class BucketLifecycle extends Construct {
         id: 'tier-current-versions',
         status: 'Enabled',
         filter: WHOLE_BUCKET,
-        transition: schedule.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })),
+        transition: this.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })),
       });
     }
     rules.push({

@@ -14,7 +14,7 @@
  * never expire; models keep their current versions in STANDARD for fast loading.
  */
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccountIdentity } from '../kms/account-identity';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
@@ -24,7 +24,7 @@ import { BucketEncryption } from './bucket-encryption';
 import { LakehouseCatalog, tableBucketNameFor, tableMaintenanceKeyStatement, type TableFormat } from './lakehouse-catalog';
 import { LakehouseError } from './lakehouse-error';
 import { SecureBucket, type ObjectLockRetention } from './secure-bucket';
-import type { TierAdjustment, TierDays } from './storage-tiers';
+import type { TierDays } from './storage-tiers';
 
 /** The data zones, in the order data flows. */
 export const DATA_ZONES = ['raw', 'curated', 'models'] as const;
@@ -43,7 +43,10 @@ export interface LakehouseProps {
   readonly namePrefix: string;
   /** The region (for the table bucket ARN the key policy names). */
   readonly region: string;
-  /** When current (raw, curated) or noncurrent (models) versions move to colder classes. */
+  /**
+   * When current (raw, curated) or noncurrent (models) versions move to colder classes; days
+   * S3 would reject (see `tierProblems`) throw a LakehouseError naming the tier.
+   */
   readonly tiers: TierDays;
   /**
    * `iceberg` adds an S3 Tables table bucket for curated tables.
@@ -103,8 +106,6 @@ export class Lakehouse extends Construct {
   readonly zones: Readonly<Record<DataZone, SecureBucket>>;
   /** The Glue database and, for Iceberg, the table bucket. */
   readonly catalog: LakehouseCatalog;
-  /** Tiers moved to satisfy S3's lifecycle constraints (also reported as synthesis warnings). */
-  readonly tierAdjustments: readonly TierAdjustment[];
 
   constructor(scope: Construct, id: string, props: LakehouseProps) {
     super(scope, id);
@@ -152,11 +153,6 @@ export class Lakehouse extends Construct {
       kmsKeyArn: this.key.arn,
       preventDestroy,
     });
-    // Every zone gets the same schedule; report its adjustments once.
-    this.tierAdjustments = this.zones.raw.lifecycle?.adjustments ?? [];
-    for (const adjustment of this.tierAdjustments) {
-      Annotations.of(this).addWarning(`data.tiers.${adjustment.tier}: ${adjustment.reason}`);
-    }
   }
 
   /** The ARN of the table bucket, when the lakehouse has one. */

@@ -9,15 +9,16 @@
  *   30 days since becoming noncurrent). The needs schema already enforces `hotDays >= 30`.
  * - an object must stay in STANDARD_IA at least 30 days before a transition to a Glacier class
  *   in the same rule; S3 rejects the whole configuration ("must be 30 days more than ...")
- *   otherwise. The needs file only requires strictly increasing days, so `hotDays: 30,
- *   coolDays: 45` is valid there and would fail at apply.
+ *   otherwise, so `hotDays: 30, coolDays: 45` would fail at apply.
  * - user reports (not the user guide) describe the same 30-day gap between GLACIER_IR and
- *   DEEP_ARCHIVE; a rejected configuration fails the whole apply, so the gap is kept there too.
+ *   DEEP_ARCHIVE (console error "The value of days transitioning to Glacier Deep Archive must
+ *   be at least 30 more than the value of the previous Glacier Instant Retrieval"); a rejected
+ *   configuration fails the whole apply, so the gap is required there too.
  *
- * Handling: a tier that comes too soon after the previous one is moved to the earliest day S3
- * accepts and the move is reported as an adjustment (the lakehouse turns it into a synthesis
- * warning). Moving a tier later only keeps data in a warmer, safer class a little longer;
- * failing the synthesis for a valid needs file would be worse, and so would dropping a tier.
+ * Handling: days S3 would reject are an error, found by {@link tierProblems} and reported
+ * before anything is synthesized (the needs check reports them at `data.tiers.<tier>`).
+ * Moving a tier silently would configure days nobody asked for; the person who wrote the
+ * needs file chooses the fix.
  */
 import { LakehouseError } from './lakehouse-error';
 
@@ -41,19 +42,11 @@ export interface TierTransition {
   readonly days: number;
 }
 
-/** A tier that had to move to satisfy S3. */
-export interface TierAdjustment {
+/** A tier day S3 would reject. */
+export interface TierProblem {
   readonly tier: keyof TierDays;
-  readonly requested: number;
-  readonly applied: number;
-  /** Why, in a sentence for the person who wrote the needs file. */
-  readonly reason: string;
-}
-
-/** The transitions to configure and what was changed to get there. */
-export interface TierSchedule {
-  readonly transitions: readonly TierTransition[];
-  readonly adjustments: readonly TierAdjustment[];
+  /** What is wrong and what is allowed, in the needs-file style (`must be ..., got N`). */
+  readonly message: string;
 }
 
 /** S3 accepts a STANDARD_IA transition no sooner than 30 days (after creation or after becoming noncurrent). */
@@ -79,42 +72,57 @@ const ORDER: readonly { readonly tier: keyof TierDays; readonly storageClass: Ti
 ];
 
 /**
- * The transitions for `tiers`, each at least {@link MIN_DAYS_BETWEEN_TRANSITIONS} after the
- * previous one. Throws when the days are not positive integers in increasing order or hotDays
- * is under {@link MIN_DAYS_BEFORE_STANDARD_IA}: those are mistakes, not S3 details.
+ * Every reason S3 would reject `tiers`, in tier order (empty when S3 accepts them):
+ *
+ * | tier          | rejected when                                          |
+ * |---------------|--------------------------------------------------------|
+ * | any           | not a positive whole number                            |
+ * | `hotDays`     | under {@link MIN_DAYS_BEFORE_STANDARD_IA}              |
+ * | `coolDays`    | under hotDays + {@link MIN_DAYS_BETWEEN_TRANSITIONS}   |
+ * | `archiveDays` | under coolDays + {@link MIN_DAYS_BETWEEN_TRANSITIONS}  |
+ *
+ * A gap is checked only when both days are whole numbers, so one typo gives one problem.
  */
-export function tierSchedule(tiers: TierDays): TierSchedule {
-  for (const { tier } of ORDER) {
-    if (!Number.isInteger(tiers[tier]) || tiers[tier] < 1) {
-      throw new LakehouseError(`tiers.${tier}`, `must be a positive whole number of days, got ${tiers[tier]}`);
+export function tierProblems(tiers: TierDays): TierProblem[] {
+  const problems: TierProblem[] = [];
+  ORDER.forEach(({ tier, storageClass }, index) => {
+    const days = tiers[tier];
+    if (!Number.isInteger(days) || days < 1) {
+      problems.push({ tier, message: `must be a positive whole number of days, got ${days}` });
+      return;
     }
-  }
-  if (tiers.hotDays < MIN_DAYS_BEFORE_STANDARD_IA) {
-    throw new LakehouseError('tiers.hotDays', `must be at least ${MIN_DAYS_BEFORE_STANDARD_IA} (S3 moves nothing to STANDARD_IA sooner), got ${tiers.hotDays}`);
-  }
-  if (!(tiers.hotDays < tiers.coolDays && tiers.coolDays < tiers.archiveDays)) {
-    throw new LakehouseError('tiers', `days must increase: hotDays < coolDays < archiveDays, got ${tiers.hotDays} / ${tiers.coolDays} / ${tiers.archiveDays}`);
-  }
-  const transitions: TierTransition[] = [];
-  const adjustments: TierAdjustment[] = [];
-  for (const { tier, storageClass } of ORDER) {
-    const previous = transitions[transitions.length - 1];
-    const earliest = previous ? previous.days + MIN_DAYS_BETWEEN_TRANSITIONS : MIN_DAYS_BEFORE_STANDARD_IA;
-    const requested = tiers[tier];
-    const days = Math.max(requested, earliest);
-    if (days !== requested && previous) {
-      adjustments.push({
+    const previous = ORDER[index - 1];
+    if (!previous) {
+      if (days < MIN_DAYS_BEFORE_STANDARD_IA) {
+        problems.push({ tier, message: `must be at least ${MIN_DAYS_BEFORE_STANDARD_IA}, because S3 moves nothing to ${storageClass} sooner; got ${days}` });
+      }
+      return;
+    }
+    const previousDays = tiers[previous.tier];
+    if (Number.isInteger(previousDays) && previousDays >= 1 && days < previousDays + MIN_DAYS_BETWEEN_TRANSITIONS) {
+      problems.push({
         tier,
-        requested,
-        applied: days,
-        reason:
-          `${storageClass} at day ${requested} is less than ${MIN_DAYS_BETWEEN_TRANSITIONS} days after ${previous.storageClass} ` +
-          `at day ${previous.days}, which S3 rejects; it moves at day ${days} instead`,
+        message:
+          `must be at least ${MIN_DAYS_BETWEEN_TRANSITIONS} days after ${previous.tier} (${previousDays}), because S3 keeps objects ` +
+          `${MIN_DAYS_BETWEEN_TRANSITIONS} days in ${previous.storageClass} before a ${storageClass} transition; got ${days}`,
       });
     }
-    transitions.push({ storageClass, days });
+  });
+  return problems;
+}
+
+/**
+ * The transitions for `tiers`: STANDARD_IA at hotDays, GLACIER_IR at coolDays, DEEP_ARCHIVE
+ * at archiveDays. Throws a {@link LakehouseError} naming `tiers.<tier>` when S3 would reject
+ * the days (see {@link tierProblems}); every problem is in the message.
+ */
+export function tierSchedule(tiers: TierDays): TierTransition[] {
+  const [first, ...others] = tierProblems(tiers);
+  if (first) {
+    const also = others.map((p) => `; tiers.${p.tier}: ${p.message}`).join('');
+    throw new LakehouseError(`tiers.${first.tier}`, `${first.message}${also}`);
   }
-  return { transitions, adjustments };
+  return ORDER.map(({ tier, storageClass }) => ({ storageClass, days: tiers[tier] }));
 }
 
 /**

@@ -58,12 +58,19 @@ describe('tracklayer synth', () => {
   });
 });
 
-describe('tracklayer synth: construct warnings', () => {
-  test('a warning a construct raises is printed with its construct path', () => {
+describe('tracklayer synth: tier days S3 would reject', () => {
+  test('coolDays less than 30 days after hotDays: exit 2, a located data.tiers.coolDays line, nothing written', () => {
     const needs = join(work, 'tiers.yaml');
     writeFileSync(needs, 'apiVersion: tracklayer/v1\nname: tiers-demo\ncloud: {region: us-east-1}\ndata: {tiers: {hotDays: 30, coolDays: 45, archiveDays: 400}}\n');
-    const run = cli(['synth', '--needs', needs, '--out', join(work, 'tiers-out')]);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^warning: tiers-demo-lakehouse\/[^:]+: data\.tiers\.coolDays: /m);
+    const out = join(work, 'tiers-out');
+    const run = cli(['synth', '--needs', needs, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'tiers.yaml:4:39: data.tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 45',
+    );
+    expect(run.stderr).not.toMatch(/^warning: /m);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ data:
       'needs.yaml:6:12: cloud.vpcCidr: has host bits set; the network address is 10.0.0.0/16, got "10.0.0.1/16"',
       'needs.yaml:8:12: workload.pattern: must be one of steady, bursty, scheduled, got "spiky" (a string)',
       'needs.yaml:9:39: workload.training.gpus: must be an integer from 1 to 4096, got "64" (a string)',
-      'needs.yaml:11:34: data.tiers.coolDays: must be greater than hotDays (30), got 20',
+      'needs.yaml:11:34: data.tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 20',
     ]);
   });
 
@@ -150,7 +150,9 @@ describe('loadNeeds: field rules', () => {
     [{ workload: { training: { accelerator: 'h100', gpus: 8, interruptible: 'yes' } } }, 'workload.training.interruptible: must be true or false, got "yes" (a string)'],
     [{ workload: { inference: { accelerator: 'l4', latencyMs: 0 } } }, 'workload.inference.latencyMs: must be an integer from 1 to 60000, got 0'],
     [{ data: { tiers: { hotDays: 10 } } }, 'data.tiers.hotDays: must be an integer from 30 to 36500, got 10'],
-    [{ data: { tiers: { hotDays: 30, coolDays: 90, archiveDays: 90 } } }, 'data.tiers.archiveDays: must be greater than coolDays (90), got 90'],
+    [{ data: { tiers: { hotDays: 30, coolDays: 90, archiveDays: 90 } } }, 'data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 90'],
+    [{ data: { tiers: { hotDays: 30, coolDays: 45 } } }, 'data.tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 45'],
+    [{ data: { tiers: { coolDays: 90, archiveDays: 100 } } }, 'data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 100'],
     [{ data: { tableFormat: 'delta' } }, 'data.tableFormat: must be one of iceberg, none, got "delta" (a string)'],
     [{ state: { bucket: 'Bad_Bucket' } }, 'state.bucket: must be an S3 bucket name, got "Bad_Bucket" (a string)'],
     [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINTS', reason: 'reached over VPN only' }] } }, 'guardrails.suppress[0].rule: must be one of'],
@@ -160,6 +162,10 @@ describe('loadNeeds: field rules', () => {
     const lines = problemsOf(patch);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(expected);
+  });
+
+  test('tiers exactly 30 days apart are what S3 accepts, so they are valid', () => {
+    expect(problemsOf({ data: { tiers: { hotDays: 30, coolDays: 60, archiveDays: 90 } } })).toEqual([]);
   });
 
   test('EKS_ENDPOINTS suggests the rule id', () => {

@@ -1,5 +1,5 @@
 import { EfaFabric } from '../../../constructs/compute/efa-fabric';
-import { GpuLaunchTemplate } from '../../../constructs/compute/gpu-launch-template';
+import { NodeLaunchTemplate } from '../../../constructs/compute/node-launch-template';
 import { resourcesOf, synthConstruct } from '../../support/synth-json';
 import { instance } from './catalog-instance';
 
@@ -40,7 +40,7 @@ describe('EfaFabric', () => {
   test('GIVEN the fabric as a launch template efa THEN the template references its placement group and security group', () => {
     const withTemplate = synthConstruct((scope) => {
       const fabric = new EfaFabric(scope, 'efa', { name: 'x', vpcId: 'v' });
-      new GpuLaunchTemplate(scope, 'lt', { name: 'lt', instance: instance('p4d.24xlarge'), efa: fabric, clusterSecurityGroupId: 'sg-cluster' });
+      new NodeLaunchTemplate(scope, 'lt', { name: 'lt', instance: instance('p4d.24xlarge'), efa: fabric, clusterSecurityGroupId: 'sg-cluster' });
     });
     const [template] = resourcesOf(withTemplate, 'aws_launch_template');
     expect(template.placement).toEqual({ group_name: expect.stringMatching(/^\$\{aws_placement_group\.[^}]+\.name\}$/) });

@@ -54,3 +54,14 @@ describe('EksCluster', () => {
     expect(() => cluster({ subnetIds: ['subnet-a'] })).toThrow('subnetIds must list subnets in at least two zones (EKS requires it), got 1');
   });
 });
+
+describe('EksCluster: secrets key access', () => {
+  test('the cluster role may use exactly the secrets key, before the cluster exists', () => {
+    const json = synthConstruct((scope) => new EksCluster(scope, 'cluster', props));
+    const [policy] = resourcesOf(json, 'aws_iam_role_policy');
+    expect(JSON.parse(policy.policy as string).Statement).toEqual([
+      { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], Resource: props.secretsKeyArn },
+    ]);
+    expect(resourcesOf(json, 'aws_eks_cluster')[0].depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
+  });
+});

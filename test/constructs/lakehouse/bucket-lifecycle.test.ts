@@ -59,13 +59,14 @@ describe('BucketLifecycle', () => {
     });
   });
 
-  test('GIVEN tiers S3 would reject WHEN synthesized THEN the configured days are the adjusted ones and the construct reports them', () => {
-    let lifecycle: BucketLifecycle | undefined;
-    synthConstruct((scope) => {
-      lifecycle = new BucketLifecycle(scope, 'l', { bucket: 'b', tiers: { hotDays: 30, coolDays: 40, archiveDays: 50 } });
-    });
-    expect(lifecycle?.transitions.map((t) => t.days)).toEqual([30, 60, 90]);
-    expect(lifecycle?.adjustments).toHaveLength(2);
+  test('GIVEN tiers S3 would reject WHEN constructed THEN it throws naming the tier, for either tiering, and no days are moved', () => {
+    const tiers = { hotDays: 30, coolDays: 40, archiveDays: 80 };
+    expect(() => rulesOf({ tiers })).toThrow(/^tiers\.coolDays: must be at least 30 days after hotDays \(30\).*got 40$/);
+    expect(() => rulesOf({ tiers, tiering: 'noncurrent-versions' })).toThrow(/^tiers\.coolDays: /);
+  });
+
+  test('GIVEN tiers S3 would reject WHEN tiering is none THEN the tiers are not used, so nothing throws', () => {
+    expect(rule(rulesOf({ tiers: { hotDays: 30, coolDays: 40, archiveDays: 50 }, tiering: 'none' }), 'tier-current-versions')).toBeUndefined();
   });
 
   test('GIVEN currentVersionExpiryDays WHEN synthesized THEN current versions expire then (log buckets) and no delete-marker rule is added', () => {

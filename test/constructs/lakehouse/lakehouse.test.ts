@@ -122,11 +122,16 @@ describe('Lakehouse', () => {
     expect(statements(build({ tableFormat: 'none' }).json).map((s) => s.Sid)).toEqual(['AccountAdministersKeyThroughIam']);
   });
 
-  test('GIVEN tiers S3 would reject WHEN constructed THEN the lakehouse warns once per adjusted tier', () => {
-    const { lakehouse } = build({ tiers: { hotDays: 30, coolDays: 45, archiveDays: 400 } });
-    const warnings = lakehouse.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => m.data);
-    expect(warnings).toEqual([expect.stringMatching(/^data\.tiers\.coolDays: GLACIER_IR at day 45 .* moves at day 60 instead$/)]);
-    expect(build().lakehouse.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  test('GIVEN tiers S3 would reject WHEN constructed THEN it throws naming the tier, and no warning is the answer', () => {
+    expect(() => build({ tiers: { hotDays: 30, coolDays: 45, archiveDays: 400 } })).toThrow(
+      'tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 45',
+    );
+    expect(() => build({ tiers: { hotDays: 30, coolDays: 90, archiveDays: 100 } })).toThrow(/^tiers\.archiveDays: .*GLACIER_IR before a DEEP_ARCHIVE transition; got 100$/);
+  });
+
+  test('GIVEN valid tiers WHEN constructed THEN the lakehouse raises no warning', () => {
+    const warnings = build().lakehouse.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN));
+    expect(warnings).toEqual([]);
   });
 });
 

@@ -1,18 +1,18 @@
 import { EfaNotSupportedError } from '../../../constructs/compute/compute-error';
-import { DEFAULT_ROOT_VOLUME_GIB, GpuLaunchTemplate, type GpuLaunchTemplateProps } from '../../../constructs/compute/gpu-launch-template';
+import { DEFAULT_ROOT_VOLUME_GIB, NodeLaunchTemplate, type NodeLaunchTemplateProps } from '../../../constructs/compute/node-launch-template';
 import { resourcesOf, synthConstruct } from '../../support/synth-json';
 import { instance } from './catalog-instance';
 
 const efa = { placementGroupName: 'acme-ml-efa', securityGroupId: 'sg-efa' };
-const synth = (overrides: Partial<GpuLaunchTemplateProps> = {}) =>
-  synthConstruct((scope) => new GpuLaunchTemplate(scope, 'lt', { name: 'acme-ml-serve', instance: instance('g6.xlarge'), ...overrides }));
+const synth = (overrides: Partial<NodeLaunchTemplateProps> = {}) =>
+  synthConstruct((scope) => new NodeLaunchTemplate(scope, 'lt', { name: 'acme-ml-serve', instance: instance('g6.xlarge'), ...overrides }));
 const template = (json: ReturnType<typeof synth>) => {
   const templates = resourcesOf(json, 'aws_launch_template');
   expect(templates).toHaveLength(1);
   return templates[0];
 };
 
-describe('GpuLaunchTemplate', () => {
+describe('NodeLaunchTemplate', () => {
   test('GIVEN defaults THEN IMDSv2 required with hop limit 1 and the endpoint on', () => {
     expect(template(synth()).metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 });
   });

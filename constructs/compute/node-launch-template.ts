@@ -1,6 +1,6 @@
 /**
- * The launch template of a GPU (or Trainium) managed node group: IMDSv2 only, an encrypted gp3
- * root volume sized for accelerator images, no public IP, and, for multi-node training, one
+ * The launch template of an EKS managed node group (GPU, Trainium or system): IMDSv2 only, an
+ * encrypted gp3 root volume sized for accelerator images, no public IP, and, for multi-node training, one
  * EFA interface per EFA-capable network card inside a cluster placement group.
  *
  * What it leaves out, on purpose (Amazon EKS User Guide, "Customize managed nodes with launch
@@ -22,10 +22,9 @@
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import type { InstanceTypeSpec } from '../../catalog/instance-type';
 import { ComputeError, EfaNotSupportedError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
-import { efaNetworkInterfaces } from './efa-network-interfaces';
+import { efaNetworkInterfaces, type EfaInstance } from './efa-network-interfaces';
 
 /**
  * IMDS hop limit 1: with IMDSv2 required, the token's response cannot cross the extra hop into
@@ -65,12 +64,12 @@ const ROOT_VOLUME_THROUGHPUT_MIBPS = 250;
 /** Root device of the EKS-optimized AL2023 AMIs (standard, NVIDIA and Neuron); another name would add a second volume instead of sizing the root. */
 export const ROOT_DEVICE_NAME = '/dev/xvda';
 
-/** Props of {@link GpuLaunchTemplate}. */
-export interface GpuLaunchTemplateProps {
+/** Props of {@link NodeLaunchTemplate}. */
+export interface NodeLaunchTemplateProps {
   /** Name of the launch template, also the Name tag of its instances and volumes. */
   readonly name: string;
-  /** The instance type the node group launches; decides the EFA interfaces. */
-  readonly instance: InstanceTypeSpec;
+  /** The instance type the node group launches (a catalog entry, or any type without EFA); decides the EFA interfaces. */
+  readonly instance: EfaInstance;
   /**
    * The EFA fabric to join: one EFA interface per EFA-capable network card, in the placement group.
    * @default - no EFA: no network interfaces, no placement group
@@ -100,7 +99,7 @@ export interface GpuLaunchTemplateProps {
 }
 
 /** The launch template of one GPU node group. */
-export class GpuLaunchTemplate extends Construct {
+export class NodeLaunchTemplate extends Construct {
   /** The launch template. */
   readonly launchTemplate: LaunchTemplate;
   /** ID of the launch template. */
@@ -108,7 +107,7 @@ export class GpuLaunchTemplate extends Construct {
   /** Latest version, as the string `aws_eks_node_group.launch_template.version` takes. */
   readonly latestVersion: string;
 
-  constructor(scope: Construct, id: string, props: GpuLaunchTemplateProps) {
+  constructor(scope: Construct, id: string, props: NodeLaunchTemplateProps) {
     super(scope, id);
     const hopLimit = props.metadataHopLimit ?? DEFAULT_METADATA_HOP_LIMIT;
     const rootVolumeSize = props.rootVolumeSizeGiB ?? DEFAULT_ROOT_VOLUME_GIB;
@@ -157,7 +156,7 @@ export class GpuLaunchTemplate extends Construct {
   }
 
   /** Fails on props that would be rejected at apply time or build an unreachable node. */
-  private validate(props: GpuLaunchTemplateProps, hopLimit: number, rootVolumeSize: number): void {
+  private validate(props: NodeLaunchTemplateProps, hopLimit: number, rootVolumeSize: number): void {
     const where = this.node.path;
     if (!Token.isUnresolved(hopLimit) && (!Number.isInteger(hopLimit) || hopLimit < 1 || hopLimit > MAX_METADATA_HOP_LIMIT)) {
       throw new ComputeError(

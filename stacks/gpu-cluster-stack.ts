@@ -1,0 +1,145 @@
+/**
+ * The `<name>-gpu-cluster` stack: an EKS cluster in the network stack's private subnets, a
+ * system node group, the GPU node groups of the capacity plan (training over an EFA fabric when
+ * multi-node, inference across zones), the managed add-ons, and pod identities that give the
+ * `training` and `inference` service accounts the lakehouse access they need and no more.
+ */
+import { TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ClusterAddons } from '../constructs/compute/cluster-addons';
+import { EfaFabric } from '../constructs/compute/efa-fabric';
+import { EksCluster } from '../constructs/compute/eks-cluster';
+import { GpuNodeGroup } from '../constructs/compute/gpu-node-group';
+import { NodeRole } from '../constructs/compute/node-role';
+import { PodIdentityRole } from '../constructs/compute/pod-identity-role';
+import { SystemNodeGroup } from '../constructs/compute/system-node-group';
+import type { PolicyStatement } from '../constructs/iam/policy-document';
+import { AccountIdentity } from '../constructs/kms/account-identity';
+import { CustomerManagedKey } from '../constructs/kms/customer-managed-key';
+import { readDataStatements, writeDataStatements } from '../constructs/lakehouse/access-grants';
+import type { StackRef } from '../strategy/stack-plan';
+import { SYSTEM_INSTANCE, SYSTEM_NODES, monthlyComputeCost, plannedGpuGroups } from './gpu-capacity-plan';
+import type { LakehouseOutputs } from './lakehouse-stack';
+import type { NetworkOutputs } from './network-stack';
+import { TracklayerStack, type StackContext } from './tracklayer-stack';
+
+/** Namespaces and service accounts of the workloads (the gpu-platform stack creates them). */
+export const WORKLOAD_SERVICE_ACCOUNTS = [
+  { namespace: 'training', serviceAccount: 'training' },
+  { namespace: 'inference', serviceAccount: 'inference' },
+] as const;
+
+/** What the gpu-cluster stack gives the stacks that build on it. */
+export interface GpuClusterOutputs {
+  /** The cluster name. */
+  readonly clusterName: string;
+  /** The API server endpoint. */
+  readonly endpoint: string;
+  /** Base64 certificate authority data of the API server. */
+  readonly certificateAuthorityData: string;
+  /** The cluster security group (control plane and managed nodes). */
+  readonly clusterSecurityGroupId: string;
+}
+
+/** The stacks the gpu-cluster stack builds on. */
+export interface GpuClusterDependencies {
+  readonly network: NetworkOutputs;
+  readonly lakehouse: LakehouseOutputs;
+}
+
+/**
+ * Lakehouse access of the workloads: read raw, curated and models (inference loads models,
+ * training resumes from checkpoints), write models. Never a permanent delete.
+ */
+export function workloadDataStatements(lakehouse: LakehouseOutputs): PolicyStatement[] {
+  const { raw, curated, models, kmsKeyArn, tableBucketArn } = lakehouse;
+  return [
+    ...readDataStatements({ bucketArns: [raw.arn, curated.arn, models.arn], kmsKeyArn, tableBucketArn }),
+    ...writeDataStatements({ bucketArns: [models.arn], kmsKeyArn }),
+  ];
+}
+
+/** The gpu-cluster stack. */
+export class GpuClusterStack extends TracklayerStack {
+  /** Typed outputs for consuming stacks. */
+  readonly outputs: GpuClusterOutputs;
+
+  constructor(scope: Construct, ref: StackRef, context: StackContext, deps: GpuClusterDependencies) {
+    super(scope, ref, context);
+    const { needs } = context;
+    const prod = needs.environment === 'prod';
+    const name = needs.name;
+    const account = new AccountIdentity(this, 'account');
+    const secretsKey = new CustomerManagedKey(this, 'secrets-key', {
+      alias: `${name}-eks-secrets`,
+      description: `Envelope encryption of Kubernetes secrets of ${name}`,
+      accountRootArn: account.rootArn,
+      preventDestroy: prod,
+    });
+    const onPrem = context.strategy === 'hybrid' ? needs.onPrem : undefined;
+    const cluster = new EksCluster(this, 'cluster', {
+      name,
+      subnetIds: deps.network.privateSubnetIds,
+      secretsKeyArn: secretsKey.arn,
+      publicAccessCidrs: needs.cloud.apiAccessCidrs,
+      remoteNetworks: onPrem && { nodeCidrs: [onPrem.networkCidr], podCidrs: onPrem.podCidr ? [onPrem.podCidr] : [] },
+      preventDestroy: prod,
+    });
+    const nodeRole = new NodeRole(this, 'node-role', { name: `${name}-eks-node` });
+    const system = new SystemNodeGroup(this, 'system-nodes', {
+      clusterName: cluster.name,
+      name: `${name}-system`,
+      nodeRoleArn: nodeRole.roleArn,
+      subnetIds: deps.network.privateSubnetIds,
+      minSize: SYSTEM_NODES.min,
+      maxSize: SYSTEM_NODES.max,
+      instanceType: SYSTEM_INSTANCE.name,
+      dependsOn: nodeRole.policyAttachments,
+    });
+    for (const group of plannedGpuGroups(needs)) {
+      const efa = group.efa ? new EfaFabric(this, `${group.workload}-efa`, { name: `${name}-${group.workload}-efa`, vpcId: deps.network.vpcId }) : undefined;
+      new GpuNodeGroup(this, `${group.workload}-nodes`, {
+        clusterName: cluster.name,
+        name: `${name}-${group.workload}`,
+        nodeRoleArn: nodeRole.roleArn,
+        // An EFA fabric lives in one zone (cluster placement group); everything else spreads.
+        subnetIds: efa ? [deps.network.privateSubnetIds[0]] : deps.network.privateSubnetIds,
+        instance: group.instance,
+        minSize: group.minSize,
+        maxSize: group.maxSize,
+        capacityType: group.capacityType,
+        workload: group.workload,
+        efa,
+        clusterSecurityGroupId: efa ? cluster.clusterSecurityGroupId : undefined,
+        dependsOn: nodeRole.policyAttachments,
+      });
+    }
+    const dataStatements = workloadDataStatements(deps.lakehouse);
+    const addons = new ClusterAddons(this, 'addons', { clusterName: cluster.name, namePrefix: name, mountpointStatements: dataStatements, nodesReady: [system.nodeGroup] });
+    for (const { namespace, serviceAccount } of WORKLOAD_SERVICE_ACCOUNTS) {
+      new PodIdentityRole(this, `${serviceAccount}-identity`, {
+        roleName: `${name}-${serviceAccount}`,
+        statements: dataStatements,
+        association: { clusterName: cluster.name, namespace, serviceAccount },
+      }).node.addDependency(addons.addons['eks-pod-identity-agent']);
+    }
+    this.outputs = {
+      clusterName: cluster.name,
+      endpoint: cluster.cluster.endpoint,
+      certificateAuthorityData: cluster.cluster.certificateAuthority.get(0).data,
+      clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+    };
+    this.addOutputs(needs);
+  }
+
+  private addOutputs(needs: StackContext['needs']): void {
+    new TerraformOutput(this, 'cluster_name', { value: this.outputs.clusterName, description: 'The EKS cluster name' });
+    new TerraformOutput(this, 'cluster_endpoint', { value: this.outputs.endpoint, description: 'The EKS API endpoint' });
+    new TerraformOutput(this, 'cluster_certificate_authority_data', { value: this.outputs.certificateAuthorityData, description: 'Base64 CA data of the API server' });
+    const cost = monthlyComputeCost(needs);
+    new TerraformOutput(this, 'estimated_monthly_cost_usd', {
+      value: { min_scale: cost.minUsd, max_scale: cost.maxUsd, assumptions: cost.assumptions },
+      description: 'Estimated monthly compute cost at min and max scale',
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { needsWith } from '../support/needs-fixtures';
+import { synthApp } from '../support/synth-app';
+import { resourcesOf, type TerraformJson } from '../support/synth-json';
+
+const clusterOf = (patch: Record<string, unknown>): TerraformJson => synthApp(needsWith(patch))['acme-ml-gpu-cluster'];
+const nodeGroup = (json: TerraformJson, workload: string) => resourcesOf(json, 'aws_eks_node_group').find((g) => g.node_group_name === `acme-ml-${workload}`)!;
+const onPrem = { kubeContext: 'dc1', gpuNodes: 2, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+
+describe('GpuClusterStack: p5 multi-node spot bursty', () => {
+  const json = clusterOf({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64, interruptible: true } } });
+  const training = nodeGroup(json, 'training');
+
+  test('p5.48xlarge, SPOT, min 0, max 8, in one subnet', () => {
+    expect(training).toMatchObject({ instance_types: ['p5.48xlarge'], capacity_type: 'SPOT', scaling_config: { min_size: 0, max_size: 8, desired_size: 0 }, ami_type: 'AL2023_x86_64_NVIDIA' });
+    expect(training.subnet_ids).toHaveLength(1);
+    expect(training.taint).toEqual([{ key: 'nvidia.com/gpu', value: 'true', effect: 'NO_SCHEDULE' }]);
+  });
+
+  test('32 EFA interfaces in a cluster placement group', () => {
+    const template = resourcesOf(json, 'aws_launch_template').find((t) => t.network_interfaces) as { network_interfaces: Record<string, unknown>[]; placement: unknown };
+    expect(template.network_interfaces).toHaveLength(32);
+    expect(new Set(template.network_interfaces.map((i) => i.network_card_index)).size).toBe(32);
+    expect(template.network_interfaces[0]).toMatchObject({ interface_type: 'efa', device_index: 0, network_card_index: 0 });
+    expect(resourcesOf(json, 'aws_placement_group')).toEqual([expect.objectContaining({ strategy: 'cluster' })]);
+  });
+
+  test('the system group is on-demand across all zones; no inference group without inference', () => {
+    expect(nodeGroup(json, 'system')).toMatchObject({ capacity_type: 'ON_DEMAND', ami_type: 'AL2023_x86_64_STANDARD' });
+    expect(nodeGroup(json, 'system').subnet_ids).toHaveLength(3);
+    expect(nodeGroup(json, 'inference')).toBeUndefined();
+  });
+});
+
+describe('GpuClusterStack: other accelerators', () => {
+  test('single-node g5: no EFA, no placement group, steady min = max', () => {
+    const json = clusterOf({ workload: { training: { accelerator: 'a10g', gpus: 1 } } });
+    expect(nodeGroup(json, 'training')).toMatchObject({ instance_types: ['g5.xlarge'], capacity_type: 'ON_DEMAND', scaling_config: { min_size: 1, max_size: 1 } });
+    expect(resourcesOf(json, 'aws_placement_group')).toHaveLength(0);
+    expect(resourcesOf(json, 'aws_launch_template').some((t) => t.network_interfaces)).toBe(false);
+  });
+
+  test('h200 multi-node on p5en with 16 EFA interfaces', () => {
+    const json = clusterOf({ workload: { training: { accelerator: 'h200', gpus: 32 } } });
+    expect(nodeGroup(json, 'training')).toMatchObject({ instance_types: ['p5en.48xlarge'], scaling_config: { max_size: 4 } });
+    const template = resourcesOf(json, 'aws_launch_template').find((t) => t.network_interfaces) as { network_interfaces: unknown[] };
+    expect(template.network_interfaces).toHaveLength(16);
+  });
+
+  test('trainium on the Neuron AMI with the neuron taint', () => {
+    const json = clusterOf({ workload: { training: { accelerator: 'trainium', gpus: 32 } } });
+    expect(nodeGroup(json, 'training')).toMatchObject({ ami_type: 'AL2023_x86_64_NEURON', taint: [{ key: 'aws.amazon.com/neuron', value: 'true', effect: 'NO_SCHEDULE' }] });
+  });
+
+  test('an inference group spread across zones when replicas > 0', () => {
+    const json = clusterOf({ workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 3 } } });
+    expect(nodeGroup(json, 'inference')).toMatchObject({ instance_types: ['g6.xlarge'], scaling_config: { min_size: 3, max_size: 3 } });
+    expect(nodeGroup(json, 'inference').subnet_ids).toHaveLength(3);
+  });
+});
+
+describe('GpuClusterStack: cluster and access', () => {
+  const json = clusterOf({});
+
+  test('the cluster uses the network stack subnets and a rotating KMS key for secrets', () => {
+    const [cluster] = resourcesOf(json, 'aws_eks_cluster');
+    expect((cluster.vpc_config as { subnet_ids: string[] }).subnet_ids).toHaveLength(3);
+    expect((cluster.vpc_config as { subnet_ids: string[] }).subnet_ids[0]).toMatch(/terraform_remote_state/);
+    expect(resourcesOf(json, 'aws_kms_key')).toEqual([expect.objectContaining({ enable_key_rotation: true })]);
+  });
+
+  test('pod identity for the training and inference service accounts with lakehouse access and no permanent delete', () => {
+    const associations = resourcesOf(json, 'aws_eks_pod_identity_association');
+    expect(associations.map((a) => `${a.namespace}/${a.service_account}`).sort()).toEqual(['inference/inference', 'training/training']);
+    const policies = resourcesOf(json, 'aws_iam_role_policy').map((p) => p.policy as string);
+    const workload = policies.filter((p) => p.includes('WriteLakehouseObjects'));
+    expect(workload.length).toBeGreaterThanOrEqual(3); // training, inference, mountpoint
+    for (const policy of workload) expect(policy).not.toMatch(/DeleteObjectVersion|s3:\*|"\*"/);
+  });
+
+  test('hybrid: the on-prem networks are remote networks of the cluster', () => {
+    const hybrid = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
+    expect(resourcesOf(hybrid, 'aws_eks_cluster')[0].remote_network_config).toEqual({
+      remote_node_networks: { cidrs: ['10.50.0.0/16'] },
+      remote_pod_networks: { cidrs: ['10.60.0.0/16'] },
+    });
+  });
+
+  test('prod protects the cluster and the key from destroy', () => {
+    const prod = clusterOf({ environment: 'prod' });
+    expect(resourcesOf(prod, 'aws_eks_cluster')[0].lifecycle).toEqual({ prevent_destroy: true });
+    expect(resourcesOf(prod, 'aws_kms_key')[0].lifecycle).toEqual({ prevent_destroy: true });
+    expect(resourcesOf(json, 'aws_eks_cluster')[0].lifecycle).toBeUndefined();
+  });
+
+  test('outputs for the gpu-platform stack and the cost estimate', () => {
+    expect(Object.keys(json.output ?? {}).sort()).toEqual(['cluster_certificate_authority_data', 'cluster_endpoint', 'cluster_name', 'estimated_monthly_cost_usd']);
+  });
+});

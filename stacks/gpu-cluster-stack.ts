@@ -6,6 +6,9 @@
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { AlertTopic } from '../constructs/alerts/alert-topic';
+import { GpuIdleAlarm } from '../constructs/alerts/gpu-idle-alarm';
+import { MonthlyBudget } from '../constructs/alerts/monthly-budget';
 import { ClusterAddons } from '../constructs/compute/cluster-addons';
 import { EfaFabric } from '../constructs/compute/efa-fabric';
 import { EksCluster } from '../constructs/compute/eks-cluster';
@@ -123,6 +126,7 @@ export class GpuClusterStack extends TracklayerStack {
         association: { clusterName: cluster.name, namespace, serviceAccount },
       }).node.addDependency(addons.addons['eks-pod-identity-agent']);
     }
+    this.addAlerts(needs, account, cluster.name);
     this.outputs = {
       clusterName: cluster.name,
       endpoint: cluster.cluster.endpoint,
@@ -130,6 +134,18 @@ export class GpuClusterStack extends TracklayerStack {
       clusterSecurityGroupId: cluster.clusterSecurityGroupId,
     };
     this.addOutputs(needs);
+  }
+
+  /** `<name>-alerts`: idle GPUs and the monthly budget notify it. */
+  private addAlerts(needs: StackContext['needs'], account: AccountIdentity, clusterName: string): void {
+    const alerts = new AlertTopic(this, 'alerts', { name: `${needs.name}-alerts`, accountId: account.accountId, accountRootArn: account.rootArn });
+    if (plannedGpuGroups(needs).length > 0) {
+      new GpuIdleAlarm(this, 'gpu-idle-alarm', { name: `${needs.name}-gpu-idle`, clusterName, topicArn: alerts.topic.arn });
+    }
+    if (needs.business.monthlyBudgetUsd !== undefined) {
+      new MonthlyBudget(this, 'budget', { name: `${needs.name}-monthly`, limitUsd: needs.business.monthlyBudgetUsd, project: needs.name, topicArn: alerts.topic.arn });
+    }
+    new TerraformOutput(this, 'alerts_topic_arn', { value: alerts.topic.arn, description: 'Subscribe to this topic to receive GPU-idle and budget alerts' });
   }
 
   private addOutputs(needs: StackContext['needs']): void {

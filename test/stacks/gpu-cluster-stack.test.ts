@@ -4,6 +4,7 @@ import { resourcesOf, type TerraformJson } from '../support/synth-json';
 
 const clusterOf = (patch: Record<string, unknown>): TerraformJson => synthApp(needsWith(patch))['acme-ml-gpu-cluster'];
 const nodeGroup = (json: TerraformJson, workload: string) => resourcesOf(json, 'aws_eks_node_group').find((g) => g.node_group_name === `acme-ml-${workload}`)!;
+const secretsKey = (json: TerraformJson) => resourcesOf(json, 'aws_kms_key').find((k) => String(k.description).includes('Kubernetes secrets'))!;
 const onPrem = { kubeContext: 'dc1', gpuNodes: 2, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
 
 describe('GpuClusterStack: p5 multi-node spot bursty', () => {
@@ -65,7 +66,7 @@ describe('GpuClusterStack: cluster and access', () => {
     const [cluster] = resourcesOf(json, 'aws_eks_cluster');
     expect((cluster.vpc_config as { subnet_ids: string[] }).subnet_ids).toHaveLength(3);
     expect((cluster.vpc_config as { subnet_ids: string[] }).subnet_ids[0]).toMatch(/terraform_remote_state/);
-    expect(resourcesOf(json, 'aws_kms_key')).toEqual([expect.objectContaining({ enable_key_rotation: true })]);
+    expect(secretsKey(json)).toMatchObject({ enable_key_rotation: true });
   });
 
   test('pod identity for the training and inference service accounts with lakehouse access and no permanent delete', () => {
@@ -88,11 +89,26 @@ describe('GpuClusterStack: cluster and access', () => {
   test('prod protects the cluster and the key from destroy', () => {
     const prod = clusterOf({ environment: 'prod' });
     expect(resourcesOf(prod, 'aws_eks_cluster')[0].lifecycle).toEqual({ prevent_destroy: true });
-    expect(resourcesOf(prod, 'aws_kms_key')[0].lifecycle).toEqual({ prevent_destroy: true });
+    expect(secretsKey(prod).lifecycle).toEqual({ prevent_destroy: true });
     expect(resourcesOf(json, 'aws_eks_cluster')[0].lifecycle).toBeUndefined();
   });
 
   test('outputs for the gpu-platform stack and the cost estimate', () => {
-    expect(Object.keys(json.output ?? {}).sort()).toEqual(['cluster_certificate_authority_data', 'cluster_endpoint', 'cluster_name', 'estimated_monthly_cost_usd']);
+    expect(Object.keys(json.output ?? {}).sort()).toEqual(['alerts_topic_arn', 'cluster_certificate_authority_data', 'cluster_endpoint', 'cluster_name', 'estimated_monthly_cost_usd']);
+  });
+});
+
+describe('GpuClusterStack: alerts', () => {
+  test('a GPU idle alarm when GPU groups exist, and a budget from monthlyBudgetUsd', () => {
+    const json = clusterOf({ business: { monthlyBudgetUsd: 90000 }, workload: { training: { accelerator: 'l4', gpus: 4 } } });
+    expect(resourcesOf(json, 'aws_cloudwatch_metric_alarm')).toHaveLength(1);
+    expect(resourcesOf(json, 'aws_budgets_budget')[0]).toMatchObject({ limit_amount: '90000.00' });
+    expect(resourcesOf(json, 'aws_sns_topic')[0]).toMatchObject({ name: 'acme-ml-alerts' });
+  });
+
+  test('no alarm without GPU groups; no budget without monthlyBudgetUsd', () => {
+    const json = clusterOf({});
+    expect(resourcesOf(json, 'aws_cloudwatch_metric_alarm')).toHaveLength(0);
+    expect(resourcesOf(json, 'aws_budgets_budget')).toHaveLength(0);
   });
 });

@@ -13,6 +13,7 @@
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
+import { EdgeModelAccess } from '../constructs/edge/edge-model-access';
 import { Lakehouse } from '../constructs/lakehouse/lakehouse';
 import type { ObjectLockRetention } from '../constructs/lakehouse/secure-bucket';
 import type { Needs } from '../needs/schema';
@@ -99,6 +100,11 @@ export class LakehouseStack extends TracklayerStack {
     new TerraformOutput(this, 'kms_key_arn', { value: this.outputs.kmsKeyArn, description: 'The KMS key of the lakehouse data' });
     if (this.outputs.tableBucketArn) {
       new TerraformOutput(this, 'table_bucket_arn', { value: this.outputs.tableBucketArn, description: 'The S3 Tables table bucket (Iceberg)' });
+    }
+    if (context.strategy === 'edge-centric') {
+      // Edge sites trade device certificates for short-lived credentials that read their own models.
+      const edge = new EdgeModelAccess(this, 'edge-model-access', { project: needs.name, modelsBucketArn: this.outputs.models.arn, kmsKeyArn: this.outputs.kmsKeyArn });
+      new TerraformOutput(this, 'edge_role_alias', { value: edge.roleAlias.alias, description: 'IoT role alias edge devices use for model credentials' });
     }
     new TerraformOutput(this, 'glue_database_name', { value: this.outputs.glueDatabaseName, description: 'The Glue database of the raw zone' });
   }

@@ -5,6 +5,7 @@ import { App } from 'cdktf';
 import { LakehouseStack, retentionFor } from '../../stacks/lakehouse-stack';
 import { NetworkStack, type NetworkOutputs } from '../../stacks/network-stack';
 import { needsWith } from '../support/needs-fixtures';
+import { synthApp } from '../support/synth-app';
 import { resourcesOf, synthStack, type TerraformJson } from '../support/synth-json';
 
 const ref = { name: 'acme-ml-lakehouse', role: 'lakehouse' } as const;
@@ -180,5 +181,15 @@ describe('LakehouseStack: resource addresses are a contract', () => {
     ['aws_s3_bucket_lifecycle_configuration', 'lakehouse_raw_lifecycle_configuration_9AB22AB9'],
   ])('%s.%s', (type, address) => {
     expect(Object.keys(json.resource?.[type] ?? {})).toContain(address);
+  });
+});
+
+describe('LakehouseStack: edge model access', () => {
+  test('edge-centric: the IoT role alias lives with the models bucket; other strategies have none', () => {
+    const sites = [{ name: 'plant-a', hardware: 'x86-l4', nodes: 1 }];
+    const edge = synthApp(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites } } }))['acme-ml-lakehouse'];
+    expect(Object.keys(edge.resource?.aws_iot_role_alias ?? {})).toHaveLength(1);
+    const cloud = synthApp(needsWith({}))['acme-ml-lakehouse'];
+    expect(cloud.resource?.aws_iot_role_alias).toBeUndefined();
   });
 });

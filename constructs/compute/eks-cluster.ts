@@ -12,6 +12,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { policyDocument } from '../iam/policy-document';
+import { ComputeError } from './compute-error';
 import { CONTROL_PLANE_LOG_TYPES, KUBERNETES_VERSION } from './kubernetes-version';
 
 /** Control-plane log retention: a year of audit logs covers most incident and audit look-backs. */
@@ -61,14 +62,6 @@ export interface EksClusterProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
-}
-
-/** A props value EKS would reject or that would weaken the cluster. */
-export class EksClusterError extends Error {
-  constructor(path: string, message: string) {
-    super(`${path}: ${message}`);
-    this.name = 'EksClusterError';
-  }
 }
 
 /** The EKS control plane, its IAM role and its log group. */
@@ -127,11 +120,11 @@ export class EksCluster extends Construct {
 
   private validate(subnetIds: readonly string[], publicCidrs: readonly string[]): void {
     if (!Token.isUnresolved(subnetIds) && subnetIds.length < 2) {
-      throw new EksClusterError(this.node.path, `subnetIds must list subnets in at least two zones (EKS requires it), got ${subnetIds.length}`);
+      throw new ComputeError(this.node.path, `subnetIds must list subnets in at least two zones (EKS requires it), got ${subnetIds.length}`);
     }
     const open = publicCidrs.find((cidr) => !Token.isUnresolved(cidr) && cidr.endsWith('/0'));
     if (open) {
-      throw new EksClusterError(this.node.path, `publicAccessCidrs must not contain ${open}: list the networks that may reach the API`);
+      throw new ComputeError(this.node.path, `publicAccessCidrs must not contain ${open}: list the networks that may reach the API`);
     }
   }
 }

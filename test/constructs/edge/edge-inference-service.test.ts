@@ -1,0 +1,76 @@
+import { EdgeInferenceService, type EdgeInferenceServiceProps } from '../../../constructs/edge/edge-inference-service';
+import { TRITON_RELEASE } from '../../../constructs/edge/inference-server';
+import type { EdgeHardware } from '../../../catalog/edge-hardware';
+import { resourcesOf, synthConstruct } from '../../support/synth-json';
+
+const props = (hardware: EdgeHardware): EdgeInferenceServiceProps => ({
+  site: 'plant-berlin',
+  hardware,
+  replicas: 3,
+  namespace: 'inference',
+  modelRepository: 's3://models/sites/plant-berlin/',
+  region: 'eu-central-1',
+  latencyBudgetMs: 12,
+  roleAlias: 'acme-ml-edge-models',
+});
+type Pod = { node_selector: Record<string, string>; runtime_class_name?: string; container: Record<string, any>[]; security_context: Record<string, unknown> };
+const podOf = (hardware: EdgeHardware) => {
+  const json = synthConstruct((scope) => new EdgeInferenceService(scope, 'inference', props(hardware)));
+  const deployment = resourcesOf(json, 'kubernetes_deployment_v1')[0];
+  return { json, deployment: deployment as any, pod: (deployment as any).spec.template.spec as Pod };
+};
+
+describe('EdgeInferenceService', () => {
+  test('jetson-orin: arm64 nodes, the nvidia runtime class, the iGPU build', () => {
+    const { pod } = podOf('jetson-orin');
+    expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'arm64' });
+    expect(pod.runtime_class_name).toBe('nvidia');
+    expect(pod.container[0].image).toBe(`nvcr.io/nvidia/tritonserver:${TRITON_RELEASE}-py3-igpu`);
+    expect(pod.container[0].resources.limits['nvidia.com/gpu']).toBeUndefined();
+  });
+
+  test('x86-l4: one nvidia.com/gpu per replica, requests equal to limits', () => {
+    const { pod } = podOf('x86-l4');
+    expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+    expect(pod.runtime_class_name).toBeUndefined();
+    expect(pod.container[0].resources.limits['nvidia.com/gpu']).toBe('1');
+    expect(pod.container[0].resources.requests['nvidia.com/gpu']).toBe('1');
+  });
+
+  test('x86-cpu: no GPU at all', () => {
+    const { pod } = podOf('x86-cpu');
+    expect(JSON.stringify(pod.container[0].resources)).not.toContain('nvidia.com/gpu');
+    expect(pod.runtime_class_name).toBeUndefined();
+    expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+  });
+
+  test('replicas = nodes, probes, requests and limits, non-root without privilege escalation', () => {
+    const { deployment, pod } = podOf('x86-l4');
+    expect(deployment.spec.replicas).toBe('3');
+    const [container] = pod.container;
+    expect(container.readiness_probe.http_get).toEqual({ path: '/v2/health/ready', port: '8000' });
+    expect(container.liveness_probe.http_get).toEqual({ path: '/v2/health/live', port: '8000' });
+    expect(container.resources.requests).toMatchObject({ cpu: '1', memory: '4Gi' });
+    expect(container.resources.limits).toMatchObject({ cpu: '4', memory: '8Gi' });
+    expect(container.security_context).toEqual({ allow_privilege_escalation: false, capabilities: { drop: ['ALL'] } });
+    expect(pod.security_context).toMatchObject({ run_as_non_root: true });
+    expect(container.image).not.toMatch(/:latest$/);
+  });
+
+  test('a ConfigMap with the model location and latency budget; a PDB; a Service with scrape annotations', () => {
+    const { json } = podOf('x86-l4');
+    expect(resourcesOf(json, 'kubernetes_config_map_v1')[0].data).toEqual({
+      MODEL_REPOSITORY: 's3://models/sites/plant-berlin/',
+      AWS_REGION: 'eu-central-1',
+      IOT_ROLE_ALIAS: 'acme-ml-edge-models',
+      LATENCY_BUDGET_MS: '12',
+    });
+    expect((resourcesOf(json, 'kubernetes_pod_disruption_budget_v1')[0].spec as Record<string, unknown>).max_unavailable).toBe('1');
+    const service = resourcesOf(json, 'kubernetes_service_v1')[0] as any;
+    expect(service.metadata.annotations).toEqual({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8002' });
+  });
+
+  test('throws for zero replicas', () => {
+    expect(() => synthConstruct((scope) => new EdgeInferenceService(scope, 'x', { ...props('x86-cpu'), replicas: 0 }))).toThrow('replicas must be a whole number of at least 1 (one per node), got 0');
+  });
+});

@@ -7,6 +7,7 @@ import type { Selection } from '../strategy/select';
 import type { StackRef, StackRole } from '../strategy/stack-plan';
 import { ConnectivityStack } from './connectivity-stack';
 import { GpuClusterStack } from './gpu-cluster-stack';
+import { GpuPlatformStack } from './gpu-platform-stack';
 import { LakehouseStack } from './lakehouse-stack';
 import { NetworkStack } from './network-stack';
 import type { StackContext, TracklayerStack } from './tracklayer-stack';
@@ -30,6 +31,7 @@ const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   // In the hybrid strategy, sensitive data is reachable only through the VPC's S3 endpoint.
   lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, context.strategy === 'hybrid' ? built.network?.outputs : undefined),
   'gpu-cluster': (scope, ref, context, built) => new GpuClusterStack(scope, ref, context, { network: required(built.network, ref).outputs, lakehouse: required(built.lakehouse, ref).outputs }),
+  'gpu-platform': (scope, ref, context, built) => new GpuPlatformStack(scope, ref, context, required(built.gpuCluster, ref).outputs),
   connectivity: (scope, ref, context, built) => new ConnectivityStack(scope, ref, context, { network: required(built.network, ref).outputs, cluster: built.gpuCluster?.outputs }),
 };
 

@@ -1,0 +1,108 @@
+/**
+ * What each cluster has, derived from the validated needs: the {@link GpuPlatformProps} of the
+ * EKS cluster, of the on-prem cluster and of an edge site. Pure functions, tested without
+ * synthesis; the gpu-platform stack uses the EKS profile, the hybrid and edge stacks the others.
+ *
+ * EKS (`eksPlatformProfile(needs, plannedGpuGroups(needs))`, the node groups the gpu-cluster
+ * stack builds):
+ *
+ * | prop               | value                                                                        |
+ * |--------------------|------------------------------------------------------------------------------|
+ * | nvidia             | a planned group carries an NVIDIA accelerator                                |
+ * | neuron             | a planned group carries Trainium                                             |
+ * | efa                | a planned group has EFA (multi-node training)                                |
+ * | quotas.training    | `training.gpus` chips of the training accelerator; none without training     |
+ * | quotas.inference   | `replicas` × chips of the inference instance; none without cloud replicas    |
+ * | region             | `cloud.region`                                                               |
+ *
+ * On-prem (`onPremPlatformProfile(needs.onPrem)`):
+ *
+ * | prop               | value                                                                        |
+ * |--------------------|------------------------------------------------------------------------------|
+ * | nvidia             | true (an on-prem Trainium is an error: Trainium exists only in AWS)          |
+ * | rdma               | `interconnect` is `infiniband` or `roce`                                     |
+ * | quotas.training    | `gpuNodes × gpusPerNode`                                                     |
+ * | quotas.inference   | `gpuNodes × gpusPerNode` too: one shared pool, each namespace capped at all   |
+ * |                    | of it, with the priority classes deciding who yields                          |
+ *
+ * Edge site (`edgePlatformProfile(site)`), from the catalog's EDGE_HARDWARE_SPECS:
+ *
+ * | hardware     | nvidia | jetson | quotas.inference           | quotas.training |
+ * |--------------|--------|--------|----------------------------|-----------------|
+ * | jetson-orin  | true   | true   | nodes × gpusPerNode        | none            |
+ * | x86-l4       | true   | false  | nodes × gpusPerNode        | none            |
+ * | x86-cpu      | false  | false  | none (nothing to quota)    | none            |
+ */
+import { ACCELERATOR_SPECS, type Accelerator } from '../../catalog/accelerator';
+import { EDGE_HARDWARE_SPECS } from '../../catalog/edge-hardware';
+import type { EdgeSite, Needs, OnPremNeed } from '../../needs/schema';
+import type { GpuPlatformProps } from './gpu-platform';
+import { PlatformError } from './platform-error';
+import type { AcceleratorQuota } from './workload-tenancy';
+
+/** An accelerator node group of the EKS cluster; `PlannedGpuGroup` (stacks/gpu-capacity-plan) has this shape. */
+export interface AcceleratorNodeGroup {
+  /** What the group runs. */
+  readonly workload: 'training' | 'inference';
+  /** The group's instance type: its accelerator kind and chips per node. */
+  readonly instance: { readonly accelerator: Accelerator; readonly chips: number };
+  /** True when the nodes have EFA interfaces. */
+  readonly efa: boolean;
+}
+
+/** `chips` chips of the resource `accelerator` is advertised as. */
+function quotaOf(accelerator: Accelerator, chips: number): AcceleratorQuota {
+  return { chips, deviceResource: ACCELERATOR_SPECS[accelerator].deviceResource };
+}
+
+/** The EKS cluster's platform, by the first table above. */
+export function eksPlatformProfile(needs: Needs, groups: readonly AcceleratorNodeGroup[]): GpuPlatformProps {
+  const vendors = new Set(groups.map((g) => ACCELERATOR_SPECS[g.instance.accelerator].vendor));
+  const training = groups.find((g) => g.workload === 'training');
+  const inference = groups.find((g) => g.workload === 'inference');
+  const { training: trainingNeed, inference: inferenceNeed } = needs.workload;
+  return {
+    target: 'eks',
+    nvidia: vendors.has('nvidia'),
+    neuron: vendors.has('aws'),
+    efa: groups.some((g) => g.efa),
+    quotas: {
+      training: training && trainingNeed ? quotaOf(training.instance.accelerator, trainingNeed.gpus) : undefined,
+      inference: inference && inferenceNeed ? quotaOf(inference.instance.accelerator, inferenceNeed.replicas * inference.instance.chips) : undefined,
+    },
+    region: needs.cloud.region,
+  };
+}
+
+/**
+ * The on-prem cluster's platform, by the second table above.
+ * @throws PlatformError for an on-prem Trainium.
+ */
+export function onPremPlatformProfile(onPrem: OnPremNeed): GpuPlatformProps {
+  const spec = ACCELERATOR_SPECS[onPrem.accelerator];
+  if (spec.vendor !== 'nvidia') {
+    throw new PlatformError(
+      'onPremPlatformProfile',
+      `onPrem.accelerator is ${onPrem.accelerator}, which exists only in AWS; an on-prem cluster needs an NVIDIA accelerator (h100, h200, a100, l40s, l4 or a10g)`,
+    );
+  }
+  const chips = onPrem.gpuNodes * onPrem.gpusPerNode;
+  return {
+    target: 'onprem',
+    nvidia: true,
+    rdma: onPrem.interconnect === 'infiniband' || onPrem.interconnect === 'roce',
+    quotas: { training: quotaOf(onPrem.accelerator, chips), inference: quotaOf(onPrem.accelerator, chips) },
+  };
+}
+
+/** An edge site's platform, by the third table above. */
+export function edgePlatformProfile(site: Pick<EdgeSite, 'hardware' | 'nodes'>): GpuPlatformProps {
+  const spec = EDGE_HARDWARE_SPECS[site.hardware];
+  if (spec.deviceResource === undefined) return { target: 'edge' };
+  return {
+    target: 'edge',
+    nvidia: true,
+    jetson: spec.runtimeClass !== undefined && spec.architecture === 'arm64',
+    quotas: { inference: { chips: site.nodes * spec.gpusPerNode, deviceResource: spec.deviceResource } },
+  };
+}

@@ -1,0 +1,67 @@
+import { WorkloadTenancy, quotaHard, type WorkloadTenancyProps } from '../../../constructs/platform/workload-tenancy';
+import { WORKLOAD_SERVICE_ACCOUNTS } from '../../../stacks/gpu-cluster-stack';
+import { resourcesOf, synthConstruct } from '../../support/synth-json';
+import { byName } from './platform-json';
+
+const synth = (props: WorkloadTenancyProps) => synthConstruct((scope) => new WorkloadTenancy(scope, 'tenancy', props));
+const json = synth({ deviceResources: ['nvidia.com/gpu'], quotas: { training: { chips: 64, deviceResource: 'nvidia.com/gpu' }, inference: { chips: 4, deviceResource: 'nvidia.com/gpu' } } });
+const labelsOf = (name: string) => (byName(json, 'kubernetes_namespace_v1')[name].metadata as { labels: Record<string, string> }).labels;
+
+describe('WorkloadTenancy', () => {
+  test('GIVEN the platform THEN training, inference and gpu-system namespaces', () => {
+    expect(Object.keys(byName(json, 'kubernetes_namespace_v1')).sort()).toEqual(['gpu-system', 'inference', 'training']);
+  });
+
+  test('workload namespaces enforce the restricted Pod Security Standard; only gpu-system is privileged', () => {
+    for (const name of ['training', 'inference']) {
+      expect(labelsOf(name)).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest', 'pod-security.kubernetes.io/warn': 'restricted' });
+    }
+    expect(labelsOf('gpu-system')['pod-security.kubernetes.io/enforce']).toBe('privileged');
+  });
+
+  test('the service accounts are exactly the ones the cluster stack binds pod identities to, without an automounted API token', () => {
+    const accounts = resourcesOf(json, 'kubernetes_service_account_v1');
+    const names = accounts.map((a) => a.metadata as { name: string; namespace: string }).map((m) => `${m.namespace}/${m.name}`);
+    expect(names.sort()).toEqual(WORKLOAD_SERVICE_ACCOUNTS.map((w) => `${w.namespace}/${w.serviceAccount}`).sort());
+    for (const account of accounts) expect(account.automount_service_account_token).toBe(false);
+  });
+
+  test('GIVEN planned chips THEN an accelerator quota per workload namespace', () => {
+    const quotas = byName(json, 'kubernetes_resource_quota_v1');
+    expect(quotas['training/accelerators'].spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
+    expect(quotas['inference/accelerators'].spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '4' } });
+  });
+
+  test('every workload namespace gives containers without sizes default requests and limits', () => {
+    const ranges = byName(json, 'kubernetes_limit_range_v1');
+    for (const name of ['training', 'inference']) {
+      expect(ranges[`${name}/container-defaults`].spec).toEqual({
+        limit: [{ type: 'Container', default_request: { cpu: '500m', memory: '1Gi' }, default: { cpu: '2', memory: '4Gi' } }],
+      });
+    }
+    expect(ranges['gpu-system/container-defaults']).toBeUndefined();
+  });
+
+  test('every namespaced object waits for its namespace', () => {
+    for (const type of ['kubernetes_service_account_v1', 'kubernetes_resource_quota_v1', 'kubernetes_limit_range_v1']) {
+      for (const resource of resourcesOf(json, type)) expect(resource.depends_on).toEqual([expect.stringMatching(/^kubernetes_namespace_v1\./)]);
+    }
+  });
+
+  test('GIVEN no device resources THEN no quota objects; GIVEN no planned quota THEN 0 of every resource', () => {
+    expect(resourcesOf(synth({ deviceResources: [] }), 'kubernetes_resource_quota_v1')).toHaveLength(0);
+    expect(quotaHard(['nvidia.com/gpu', 'aws.amazon.com/neuron'], undefined)).toEqual({ 'requests.nvidia.com/gpu': '0', 'requests.aws.amazon.com/neuron': '0' });
+  });
+
+  test('throws for a quota on a resource the cluster does not advertise', () => {
+    expect(() => synth({ deviceResources: ['nvidia.com/gpu'], quotas: { training: { chips: 8, deviceResource: 'aws.amazon.com/neuron' } } })).toThrow(
+      'tenancy: quotas.training.deviceResource is aws.amazon.com/neuron, which no device plugin of this cluster advertises (it has: nvidia.com/gpu); enable the matching accelerator or drop the quota',
+    );
+  });
+
+  test('throws for a fractional or negative chip count', () => {
+    expect(() => synth({ deviceResources: ['nvidia.com/gpu'], quotas: { inference: { chips: 1.5, deviceResource: 'nvidia.com/gpu' } } })).toThrow(
+      'tenancy: quotas.inference.chips must be a whole number of at least 0, got 1.5',
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Testing } from 'cdktf';
+import type { Needs } from '../../needs/schema';
+import { GpuClusterStack } from '../../stacks/gpu-cluster-stack';
+import { GpuPlatformStack } from '../../stacks/gpu-platform-stack';
+import { LakehouseStack } from '../../stacks/lakehouse-stack';
+import { NetworkStack } from '../../stacks/network-stack';
+import { selectStrategy } from '../../strategy/select';
+import type { StackRole } from '../../strategy/stack-plan';
+import { daemonSets } from '../constructs/platform/platform-json';
+import { needsWith } from '../support/needs-fixtures';
+import { resourcesOf, type TerraformJson } from '../support/synth-json';
+
+/**
+ * The network, lakehouse, gpu-cluster and gpu-platform stacks in one app, the platform on the
+ * cluster's outputs, synthesized; returns each stack's JSON by name. Built by hand, not through
+ * buildStacks, so the test does not depend on how the stack is registered.
+ */
+function synthWithCluster(needs: Needs): Record<string, TerraformJson> {
+  const app = Testing.app();
+  const selection = selectStrategy(needs);
+  const context = { needs, strategy: selection.strategy };
+  const ref = (role: StackRole) => selection.stacks.find((s) => s.role === role)!;
+  const network = new NetworkStack(app, ref('network'), context);
+  const lakehouse = new LakehouseStack(app, ref('lakehouse'), context);
+  const cluster = new GpuClusterStack(app, ref('gpu-cluster'), context, { network: network.outputs, lakehouse: lakehouse.outputs });
+  new GpuPlatformStack(app, ref('gpu-platform'), context, cluster.outputs);
+  app.synth();
+  const read = (name: string) => JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson;
+  return { platform: read('acme-ml-gpu-platform'), cluster: read('acme-ml-gpu-cluster') };
+}
+
+describe('GpuPlatformStack: provider wiring', () => {
+  const { platform, cluster } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'h100', gpus: 64 } } }));
+  const [kubernetes] = platform.provider?.kubernetes ?? [];
+
+  test('GIVEN the cluster stack THEN the Kubernetes provider reaches its endpoint with its CA, read from the cluster stack', () => {
+    expect(kubernetes.host).toMatch(/^\$\{data\.terraform_remote_state\.[^}]+\.outputs\.[^}]+\}$/);
+    expect(kubernetes.cluster_ca_certificate).toMatch(/^\$\{base64decode\(data\.terraform_remote_state\.[^)]+\)\}$/);
+    expect(Object.keys(cluster.output ?? {}).length).toBeGreaterThan(4); // the cross-stack outputs were added
+  });
+
+  test('authentication is aws eks get-token through exec; no static token, password, or client key', () => {
+    expect(kubernetes.exec).toEqual([
+      {
+        api_version: 'client.authentication.k8s.io/v1beta1',
+        command: 'aws',
+        args: ['eks', 'get-token', '--cluster-name', expect.stringMatching(/^\$\{data\.terraform_remote_state\./), '--region', 'us-east-1'],
+      },
+    ]);
+    for (const key of ['token', 'password', 'username', 'client_key', 'client_certificate', 'config_path', 'insecure']) expect(kubernetes).not.toHaveProperty(key);
+  });
+
+  test('the stack also has the AWS provider and the project tags like every tracklayer stack', () => {
+    expect(platform.provider?.aws?.[0]).toMatchObject({ region: 'us-east-1' });
+  });
+});
+
+describe('GpuPlatformStack: the platform from the needs', () => {
+  test('GIVEN h100 x64 THEN NVIDIA and EFA plugins, DCGM, and a 64-GPU training quota', () => {
+    const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'h100', gpus: 64 } } }));
+    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'dcgm-exporter', 'nvidia-device-plugin']);
+    const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
+    expect(training?.spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
+    expect(resourcesOf(platform, 'kubernetes_priority_class_v1')).toHaveLength(3);
+  });
+
+  test('GIVEN a10g x1 in eu-central-1 THEN no EFA plugin', () => {
+    const { platform } = synthWithCluster(needsWith({ cloud: { region: 'eu-central-1' }, workload: { training: { accelerator: 'a10g', gpus: 1 } } }));
+    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['dcgm-exporter', 'nvidia-device-plugin']);
+    expect(platform.provider?.kubernetes?.[0].exec).toEqual([expect.objectContaining({ args: expect.arrayContaining(['--region', 'eu-central-1']) })]);
+  });
+
+  test('GIVEN trainium x32 THEN the Neuron and EFA plugins, and the training quota on aws.amazon.com/neuron', () => {
+    const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'trainium', gpus: 32 } } }));
+    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'neuron-device-plugin']);
+    const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
+    expect(training?.spec).toEqual({ hard: { 'requests.aws.amazon.com/neuron': '32' } });
+  });
+});

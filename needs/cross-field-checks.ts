@@ -37,6 +37,7 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
     ...strategyPrerequisiteProblems(strategy, sections),
     ...trainingCatalogProblems(sections),
     ...suppressionPathProblems(name, sections),
+    ...onPremAcceleratorProblems(sections),
   ];
   const warnings: Problem[] = [];
   if (root.environment === 'prod' && root.state === undefined) {
@@ -146,6 +147,11 @@ function suppressionPathProblems(name: string | undefined, { guardrails }: Secti
       ? []
       : [{ path: ['guardrails', 'suppress', index, 'resource'], message: `must be a construct path that starts with a stack of this file ("${name}-<role>/..."), got "${suppression.resource}"` }],
   );
+}
+
+function onPremAcceleratorProblems({ onPrem }: Sections): Problem[] {
+  if (onPrem?.accelerator !== 'trainium') return [];
+  return [{ path: ['onPrem', 'accelerator'], message: 'is trainium, which exists only in AWS: name the NVIDIA accelerator of the on-prem servers (h100, h200, a100, l40s, l4 or a10g)' }];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

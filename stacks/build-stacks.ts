@@ -7,9 +7,11 @@ import type { Selection } from '../strategy/select';
 import type { StackRef, StackRole } from '../strategy/stack-plan';
 import { ConnectivityStack } from './connectivity-stack';
 import { GpuClusterStack } from './gpu-cluster-stack';
+import { EdgeSiteStack } from './edge-site-stack';
 import { GpuPlatformStack } from './gpu-platform-stack';
 import { LakehouseStack } from './lakehouse-stack';
 import { NetworkStack } from './network-stack';
+import { OnPremPlatformStack } from './onprem-platform-stack';
 import type { StackContext, TracklayerStack } from './tracklayer-stack';
 
 /** A role without its site: edge stacks share one builder. */
@@ -33,7 +35,16 @@ const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   'gpu-cluster': (scope, ref, context, built) => new GpuClusterStack(scope, ref, context, { network: required(built.network, ref).outputs, lakehouse: required(built.lakehouse, ref).outputs }),
   'gpu-platform': (scope, ref, context, built) => new GpuPlatformStack(scope, ref, context, required(built.gpuCluster, ref).outputs),
   connectivity: (scope, ref, context, built) => new ConnectivityStack(scope, ref, context, { network: required(built.network, ref).outputs, cluster: built.gpuCluster?.outputs }),
+  'onprem-platform': (scope, ref, context) => new OnPremPlatformStack(scope, ref, context),
+  edge: (scope, ref, context, built) => new EdgeSiteStack(scope, ref, context, siteOf(ref, context), required(built.lakehouse, ref).outputs),
 };
+
+/** The edge site of an `edge-<site>` stack. */
+function siteOf(ref: StackRef, context: StackContext) {
+  const site = context.needs.workload.inference?.sites?.find((s) => ref.role === `edge-${s.name}`);
+  if (!site) throw new Error(`${ref.name}: no site for role ${ref.role}`);
+  return site;
+}
 
 /** A stack this one builds on; the stack plan always lists it first, so its absence is a bug. */
 function required<T>(stack: T | undefined, ref: StackRef): T {

@@ -184,6 +184,7 @@ describe('loadNeeds: onPrem and strategy prerequisites', () => {
     [{ onPrem: { ...onPrem, vpnPeerIp: '100.64.0.1' } }, 'onPrem.vpnPeerIp: must be a public IPv4 address'],
     [{ onPrem: { ...onPrem, vpnPeerIp: '300.1.1.1' } }, 'onPrem.vpnPeerIp: must be an IPv4 address such as 203.0.113.10, got "300.1.1.1"'],
     [{ onPrem: { ...onPrem, gpusPerNode: 17 } }, 'onPrem.gpusPerNode: must be an integer from 1 to 16, got 17'],
+    [{ onPrem: { ...onPrem, accelerator: 'trainium' } }, 'onPrem.accelerator: is trainium, which exists only in AWS'],
     [{ onPrem: { gpuNodes: 4, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' } }, 'onPrem.kubeContext: is required'],
     [{ strategy: 'hybrid' }, 'strategy: is hybrid, which needs an onPrem section'],
     [{ strategy: 'edge-centric' }, 'strategy: is edge-centric, which needs at least one site'],

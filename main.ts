@@ -4,7 +4,9 @@
  * Reads TRACKLAYER_NEEDS (default needs.yaml); the cdktf CLI chooses the output directory.
  */
 import { needsFilePath, readNeedsFile } from './cli/read-needs-file';
-import { buildApp } from './cli/synthesize';
+import { findingLine } from './cli/format-findings';
+import { buildApp, readSynthesizedStacks } from './cli/synthesize';
+import { evaluateGuardrails, hasErrors } from './guardrails/evaluate';
 import { NeedsFileError, formatProblem } from './needs/problem';
 import { selectStrategy } from './strategy/select';
 
@@ -13,10 +15,13 @@ function main(): number {
     const { needs, warnings } = readNeedsFile(needsFilePath(undefined, process.env));
     for (const warning of warnings) process.stderr.write(`${formatProblem(warning)} (warning)\n`);
     const selection = selectStrategy(needs);
-    const { app, missing } = buildApp(needs, selection);
+    const { app, written, missing } = buildApp(needs, selection);
     for (const stack of missing) process.stderr.write(`missing role: ${stack.name} (${stack.role}) is not built yet\n`);
     app.synth();
-    return 0;
+    // The same guardrails as `tracklayer synth`: an error fails `cdktf synth` (and so `cdktf deploy`).
+    const report = evaluateGuardrails(readSynthesizedStacks(app.outdir, written), needs.guardrails.suppress);
+    for (const finding of report.findings) process.stderr.write(`${findingLine(finding)}\n`);
+    return hasErrors(report) ? 3 : 0;
   } catch (error) {
     if (!(error instanceof NeedsFileError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);

@@ -6,4 +6,6 @@ export const EXIT = {
   bug: 1,
   /** The needs file (or the command line) is wrong: located messages are printed. */
   badInput: 2,
+  /** A guardrail rule found an error in the synthesized stacks: `stack/path: RULE_ID: message` lines are printed. */
+  guardrails: 3,
 } as const;

@@ -1,14 +1,23 @@
 /**
- * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line").
- * Exit codes: 0 success, 2 bad input (located messages, nothing written), 1 a bug.
+ * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line") and `check`
+ * (the guardrail rules without writing anything).
+ * Exit codes: 0 success, 2 bad input (located messages, nothing written), 3 a guardrail error
+ * (`stack/path: RULE_ID: message` lines, nothing written), 1 a bug.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { GuardrailError, hasErrors, type GuardrailReport } from '../guardrails/evaluate';
+import { RULES } from '../guardrails/registry';
+import type { Rule } from '../guardrails/rule';
+import type { LoadedNeeds } from '../needs/load-needs';
 import { NeedsFileError, formatProblem, type LocatedProblem } from '../needs/problem';
 import { selectStrategy } from '../strategy/select';
+import type { StackRef } from '../strategy/stack-plan';
 import { EXIT } from './exit-codes';
+import { checkJson, checkText, findingLine, unmatchedProblem } from './format-findings';
 import { formatSelection } from './format-selection';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
-import { synthesizeTo } from './synthesize';
+import { toSarif } from './sarif';
+import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 
 /** Where the command writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -19,11 +28,45 @@ export interface CliIo {
 
 const DEFAULT_OUT = 'cdktf.out';
 
+/** Ends a command with an exit code after it has printed what it had to say. */
+class CommandExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 function printWarnings(io: CliIo, warnings: readonly LocatedProblem[]): void {
   for (const warning of warnings) io.stderr(`${formatProblem(warning)} (warning)\n`);
 }
 
-function program(io: CliIo): Command {
+/** Suppressions that matched nothing, as located warnings on the needs file. */
+function printUnmatchedSuppressions(io: CliIo, loaded: LoadedNeeds, report: GuardrailReport): void {
+  printWarnings(io, report.unmatched.map((unmatched) => loaded.sourceMap.place(unmatchedProblem(unmatched))));
+}
+
+/** Findings that remain after suppressions, one `stack/path: RULE_ID: message` line each, on stderr. */
+function printFindings(io: CliIo, loaded: LoadedNeeds, report: GuardrailReport): void {
+  for (const finding of report.findings) io.stderr(`${findingLine(finding)}\n`);
+  printUnmatchedSuppressions(io, loaded, report);
+}
+
+function printMissing(io: CliIo, missing: readonly StackRef[], note: string): void {
+  for (const stack of missing) io.stderr(`missing role: ${stack.name} (${stack.role}) is not built yet; ${note}\n`);
+}
+
+/** Runs a synthesis; on a guardrail error prints the findings and ends the command with exit 3. */
+function synthesizeOrExit(io: CliIo, loaded: LoadedNeeds, synthesize: () => SynthResult): SynthResult {
+  try {
+    return synthesize();
+  } catch (error) {
+    if (!(error instanceof GuardrailError)) throw error;
+    printFindings(io, loaded, error.report);
+    io.stderr(`guardrails: ${error.message}; nothing was written (accept a finding with guardrails.suppress in the needs file)\n`);
+    throw new CommandExit(EXIT.guardrails);
+  }
+}
+
+function program(io: CliIo, rules: readonly Rule[]): Command {
   const cli = new Command('tracklayer')
     .description('Provision AI infrastructure from a needs file: validate it, select a strategy, synthesize CDK for Terraform stacks.')
     .exitOverride()
@@ -47,26 +90,52 @@ function program(io: CliIo): Command {
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
     .option('--out <dir>', 'the output directory', DEFAULT_OUT)
     .action((options: { needs?: string; out: string }) => {
-      const { needs, warnings } = readNeedsFile(needsFilePath(options.needs, io.env));
+      const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
+      const { needs, warnings } = loaded;
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
-      const result = synthesizeTo(needs, selection, options.out);
+      const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, options.out, rules));
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
-      for (const stack of result.missing) {
-        io.stderr(`missing role: ${stack.name} (${stack.role}) is not built yet; the other stacks were written\n`);
-      }
+      printFindings(io, loaded, result.guardrails);
+      printMissing(io, result.missing, 'the other stacks were written');
       io.stdout(`${selection.strategy}: wrote ${result.written.length} stack(s) to ${options.out}/stacks: ${result.written.map((s) => s.name).join(', ')}\n`);
+    });
+
+  cli
+    .command('check')
+    .description('Synthesize in a scratch directory and report what the guardrail rules find (exit 3 when an error remains)')
+    .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
+    .addOption(new Option('--json', 'print exactly one JSON object').conflicts('sarif'))
+    .addOption(new Option('--sarif', 'print SARIF 2.1.0 for GitHub code scanning').conflicts('json'))
+    .action((options: { needs?: string; json?: boolean; sarif?: boolean }) => {
+      const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
+      const { needs, warnings } = loaded;
+      const selection = selectStrategy(needs);
+      printWarnings(io, warnings);
+      for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
+      const result = synthesizeForCheck(needs, selection, rules);
+      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+      printMissing(io, result.missing, 'it was not checked');
+      printUnmatchedSuppressions(io, loaded, result.guardrails);
+      if (options.sarif) io.stdout(`${JSON.stringify(toSarif(result.guardrails, rules, result.stacks), null, 2)}\n`);
+      else if (options.json) io.stdout(`${JSON.stringify(checkJson(result.guardrails, selection.strategy, result.missing))}\n`);
+      else io.stdout(checkText(result.guardrails, rules.length));
+      if (hasErrors(result.guardrails)) throw new CommandExit(EXIT.guardrails);
     });
   return cli;
 }
 
-/** Runs the command line and returns its exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs the command line and returns its exit code. `rules` are the guardrail rules synth and
+ * check run (tests inject their own).
+ */
+export function runCli(argv: readonly string[], io: CliIo, rules: readonly Rule[] = RULES): number {
   try {
-    program(io).parse([...argv], { from: 'user' });
+    program(io, rules).parse([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof CommandExit) return error.code;
     if (error instanceof NeedsFileError) {
       for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
       return EXIT.badInput;

@@ -1,11 +1,16 @@
 /**
  * Synthesis in process: validated needs and a selection in, Terraform JSON out. The stacks are
- * written to a fresh temporary directory beside the output directory and renamed into place,
- * so a failure never leaves a half-written or changed output directory.
+ * written to a fresh temporary directory beside the output directory, checked by the guardrail
+ * rules (guardrails/registry.ts) and renamed into place only when no error remains, so a
+ * failure never leaves a half-written or changed output directory.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
+import { evaluateGuardrails, GuardrailError, hasErrors, type GuardrailReport } from '../guardrails/evaluate';
+import { RULES } from '../guardrails/registry';
+import type { Rule, SynthesizedStack, TerraformDocument } from '../guardrails/rule';
 import type { Needs } from '../needs/schema';
 import type { Selection } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
@@ -22,6 +27,19 @@ export interface SynthResult {
   readonly missing: readonly StackRef[];
   /** Warnings the constructs raised (`<construct path>: <message>`). */
   readonly warnings: readonly string[];
+  /** What the guardrail rules found (no error remains, or synthesis would have failed). */
+  readonly guardrails: GuardrailReport;
+}
+
+/** A synthesized stack with the text of its cdk.tf.json (for line numbers in reports). */
+export interface SynthesizedOutput extends SynthesizedStack {
+  readonly text: string;
+}
+
+/** What `tracklayer check` synthesized and found; nothing of it is kept on disk. */
+export interface CheckResult extends Omit<SynthResult, 'outdir'> {
+  /** The stacks as synthesized. */
+  readonly stacks: readonly SynthesizedOutput[];
 }
 
 /**
@@ -35,19 +53,50 @@ export function buildApp(needs: Needs, selection: Selection, outdir?: string): {
   return { app, written: built.map((stack) => stack.ref), missing };
 }
 
-/** Synthesizes into `outdir`, replacing it only once the new output is complete. */
-export function synthesizeTo(needs: Needs, selection: Selection, outdir: string): SynthResult {
+/** Reads `<outdir>/stacks/<name>/cdk.tf.json` of each stack. */
+export function readSynthesizedStacks(outdir: string, stacks: readonly StackRef[]): SynthesizedOutput[] {
+  return stacks.map((ref) => {
+    const text = readFileSync(join(outdir, 'stacks', ref.name, 'cdk.tf.json'), 'utf8');
+    return { name: ref.name, json: JSON.parse(text) as TerraformDocument, text };
+  });
+}
+
+/** Builds and synthesizes the stacks into `dir`, then runs the rules over the written JSON. */
+function synthesizeAndCheck(needs: Needs, selection: Selection, dir: string, rules: readonly Rule[]): CheckResult {
+  const { app, written, missing } = buildApp(needs, selection, dir);
+  app.synth();
+  const stacks = readSynthesizedStacks(dir, written);
+  const guardrails = evaluateGuardrails(stacks, needs.guardrails.suppress, rules);
+  return { written, missing, warnings: constructWarnings(app), guardrails, stacks };
+}
+
+/**
+ * Synthesizes into `outdir`, replacing it only once the new output is complete and no
+ * guardrail error remains after the needs file's suppressions.
+ * @throws GuardrailError when a rule reports an error; `outdir` is then left as it was.
+ */
+export function synthesizeTo(needs: Needs, selection: Selection, outdir: string, rules: readonly Rule[] = RULES): SynthResult {
   const target = resolve(outdir);
   mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
   try {
-    const { app, written, missing } = buildApp(needs, selection, staging);
-    app.synth();
+    const { written, missing, warnings, guardrails } = synthesizeAndCheck(needs, selection, staging, rules);
+    if (hasErrors(guardrails)) throw new GuardrailError(guardrails);
     replaceDirectory(staging, target);
-    return { outdir: target, written, missing, warnings: constructWarnings(app) };
+    return { outdir: target, written, missing, warnings, guardrails };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Synthesizes into a throwaway directory and runs the rules (`tracklayer check`); never touches an output directory. */
+export function synthesizeForCheck(needs: Needs, selection: Selection, rules: readonly Rule[] = RULES): CheckResult {
+  const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-check-'));
+  try {
+    return synthesizeAndCheck(needs, selection, scratch, rules);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -66,8 +66,9 @@ describe('onPremPlatformProfile', () => {
     expect(onPremPlatformProfile(onPrem({ gpusPerNode: 4 })).quotas?.training?.chips).toBe(64);
   });
 
-  test('throws for an on-prem Trainium, saying what to choose', () => {
-    expect(() => onPremPlatformProfile(onPrem({ accelerator: 'trainium' }))).toThrow(
+  test('throws for an on-prem Trainium, saying what to choose (needs validation rejects it first)', () => {
+    const trainium = { ...onPrem({}), accelerator: 'trainium' as const };
+    expect(() => onPremPlatformProfile(trainium)).toThrow(
       'onPremPlatformProfile: onPrem.accelerator is trainium, which exists only in AWS; an on-prem cluster needs an NVIDIA accelerator',
     );
   });

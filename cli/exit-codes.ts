@@ -8,4 +8,6 @@ export const EXIT = {
   badInput: 2,
   /** A guardrail rule found an error in the synthesized stacks: `stack/path: RULE_ID: message` lines are printed. */
   guardrails: 3,
+  /** `verify`: Terraform rejected a synthesized stack. */
+  verifyFailed: 4,
 } as const;

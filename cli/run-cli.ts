@@ -4,6 +4,9 @@
  * Exit codes: 0 success, 2 bad input (located messages, nothing written), 3 a guardrail error
  * (`stack/path: RULE_ID: message` lines, nothing written), 1 a bug.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { GuardrailError, hasErrors, type GuardrailReport } from '../guardrails/evaluate';
 import { RULES } from '../guardrails/registry';
@@ -17,6 +20,7 @@ import { checkJson, checkText, findingLine, unmatchedProblem } from './format-fi
 import { formatSelection } from './format-selection';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
+import { verifyStacks } from './terraform-verify';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 
 /** Where the command writes; injectable so tests can capture output. */
@@ -122,6 +126,29 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       else if (options.json) io.stdout(`${JSON.stringify(checkJson(result.guardrails, selection.strategy, result.missing))}\n`);
       else io.stdout(checkText(result.guardrails, rules.length));
       if (hasErrors(result.guardrails)) throw new CommandExit(EXIT.guardrails);
+    });
+
+  cli
+    .command('verify')
+    .description('Synthesize, then terraform init and validate every stack whose providers are available (exit 4 when one is invalid)')
+    .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
+    .option('--mirror <dir>', 'an offline provider mirror to install from (default: $TRACKLAYER_TF_MIRROR; none: the registry)')
+    .action((options: { needs?: string; mirror?: string }) => {
+      const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
+      const { needs, warnings } = loaded;
+      const selection = selectStrategy(needs);
+      printWarnings(io, warnings);
+      const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-out-'));
+      try {
+        const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, join(scratch, 'out'), rules));
+        const outcomes = verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env });
+        for (const outcome of outcomes) io.stdout(`${outcome.stack}: ${outcome.status}${outcome.status === 'valid' ? '' : ` (${outcome.detail})`}\n`);
+        const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+        io.stdout(`verified ${outcomes.length} stack(s): ${count('valid')} valid, ${count('invalid')} invalid, ${count('skipped')} skipped\n`);
+        if (count('invalid') > 0) throw new CommandExit(EXIT.verifyFailed);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
     });
   return cli;
 }

@@ -1,0 +1,78 @@
+/**
+ * `tracklayer verify`: proves synthesized stacks against the real Terraform and provider
+ * schemas. For every stack whose providers are all available (in the offline provider mirror
+ * when one is given): `terraform init -backend=false` and `terraform validate`. Stacks with a
+ * provider the mirror lacks are reported as skipped, never as passed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One stack's outcome. */
+export interface StackVerification {
+  readonly stack: string;
+  readonly status: 'valid' | 'invalid' | 'skipped';
+  /** Why it was skipped or what Terraform said. */
+  readonly detail: string;
+}
+
+/** A provider a stack requires: `registry.terraform.io/hashicorp/<name>` at `version`. */
+export interface RequiredProvider {
+  readonly name: string;
+  readonly version: string;
+}
+
+/** Runs a command in a directory; injectable so tests need no Terraform. */
+export type CommandRunner = (args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) => { status: number; output: string };
+
+/** Runs `terraform` for real. */
+export const runTerraform: CommandRunner = (args, cwd, env) => {
+  const result = spawnSync('terraform', [...args], { cwd, env, encoding: 'utf8' });
+  if (result.error) return { status: 127, output: `terraform could not be run: ${result.error.message}` };
+  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+};
+
+/** The providers a synthesized stack requires (from `terraform.required_providers`). */
+export function requiredProviders(json: { terraform?: { required_providers?: Record<string, { source?: string; version?: string }> } }): RequiredProvider[] {
+  return Object.entries(json.terraform?.required_providers ?? {}).map(([name, spec]) => ({ name: (spec.source ?? name).split('/').pop()!, version: spec.version ?? '' }));
+}
+
+/** Providers missing from a filesystem mirror (`<mirror>/registry.terraform.io/hashicorp/<name>/<version>`). */
+export function missingFromMirror(providers: readonly RequiredProvider[], mirror: string): RequiredProvider[] {
+  return providers.filter((p) => !existsSync(join(mirror, 'registry.terraform.io', 'hashicorp', p.name, p.version)));
+}
+
+/** A Terraform CLI configuration that installs providers only from the mirror (no network). */
+export function mirrorCliConfig(mirror: string): string {
+  return `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`;
+}
+
+/** Verifies each stack directory `<outdir>/stacks/<stack>`. */
+export function verifyStacks(outdir: string, stacks: readonly string[], options: { mirror?: string; run?: CommandRunner; env?: NodeJS.ProcessEnv } = {}): StackVerification[] {
+  const run = options.run ?? runTerraform;
+  const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-'));
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  if (options.mirror) {
+    const config = join(scratch, 'terraformrc');
+    writeFileSync(config, mirrorCliConfig(options.mirror));
+    env.TF_CLI_CONFIG_FILE = config;
+  }
+  try {
+    return stacks.map((stack) => verifyStack(join(outdir, 'stacks', stack), stack, options.mirror, run, env));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function verifyStack(dir: string, stack: string, mirror: string | undefined, run: CommandRunner, env: NodeJS.ProcessEnv): StackVerification {
+  const json = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8'));
+  const missing = mirror ? missingFromMirror(requiredProviders(json), mirror) : [];
+  if (missing.length > 0) {
+    return { stack, status: 'skipped', detail: `provider ${missing.map((p) => `hashicorp/${p.name} ${p.version}`).join(', ')} not in the mirror` };
+  }
+  const init = run(['init', '-backend=false', '-input=false', '-no-color'], dir, env);
+  if (init.status !== 0) return { stack, status: 'invalid', detail: `terraform init failed:\n${init.output.trim()}` };
+  const validate = run(['validate', '-no-color'], dir, env);
+  return validate.status === 0 ? { stack, status: 'valid', detail: 'terraform validate: the configuration is valid' } : { stack, status: 'invalid', detail: validate.output.trim() };
+}

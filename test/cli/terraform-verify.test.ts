@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { missingFromMirror, mirrorCliConfig, requiredProviders, verifyStacks, type CommandRunner } from '../../cli/terraform-verify';
+
+const json = (providers: Record<string, string>) => ({
+  terraform: { required_providers: Object.fromEntries(Object.entries(providers).map(([name, version]) => [name, { source: name, version }])) },
+});
+
+function outdirWith(stacks: Record<string, object>): string {
+  const out = mkdtempSync(join(tmpdir(), 'verify-out-'));
+  for (const [name, content] of Object.entries(stacks)) {
+    mkdirSync(join(out, 'stacks', name), { recursive: true });
+    writeFileSync(join(out, 'stacks', name, 'cdk.tf.json'), JSON.stringify(content));
+  }
+  return out;
+}
+
+const mirror = mkdtempSync(join(tmpdir(), 'mirror-'));
+mkdirSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws', '5.100.0'), { recursive: true });
+
+describe('terraform-verify', () => {
+  test('requiredProviders and the mirror lookup', () => {
+    const providers = requiredProviders(json({ aws: '5.100.0', kubernetes: '2.38.0' }));
+    expect(providers).toEqual([{ name: 'aws', version: '5.100.0' }, { name: 'kubernetes', version: '2.38.0' }]);
+    expect(missingFromMirror(providers, mirror)).toEqual([{ name: 'kubernetes', version: '2.38.0' }]);
+  });
+
+  test('the CLI configuration installs only from the mirror', () => {
+    expect(mirrorCliConfig('/opt/m')).toBe('provider_installation {\n  filesystem_mirror {\n    path = "/opt/m"\n  }\n}\n');
+  });
+
+  test('valid, invalid and skipped stacks; init and validate run in the stack directory with the mirror config', () => {
+    const out = outdirWith({ good: json({ aws: '5.100.0' }), bad: json({ aws: '5.100.0' }), k8s: json({ aws: '5.100.0', kubernetes: '2.38.0' }) });
+    const calls: string[] = [];
+    const run: CommandRunner = (args, cwd, env) => {
+      calls.push(`${cwd.split('/').pop()}:${args[0]}:${env.TF_CLI_CONFIG_FILE ? 'mirror' : 'none'}`);
+      return cwd.endsWith('bad') && args[0] === 'validate' ? { status: 1, output: 'Error: Unsupported argument' } : { status: 0, output: '' };
+    };
+    const outcomes = verifyStacks(out, ['good', 'bad', 'k8s'], { mirror, run, env: {} });
+    expect(outcomes.map((o) => [o.stack, o.status])).toEqual([
+      ['good', 'valid'],
+      ['bad', 'invalid'],
+      ['k8s', 'skipped'],
+    ]);
+    expect(outcomes[1].detail).toBe('Error: Unsupported argument');
+    expect(outcomes[2].detail).toBe('provider hashicorp/kubernetes 2.38.0 not in the mirror');
+    expect(calls).toEqual(['good:init:mirror', 'good:validate:mirror', 'bad:init:mirror', 'bad:validate:mirror']);
+  });
+
+  test('a failing init is invalid with its output', () => {
+    const out = outdirWith({ s: json({ aws: '5.100.0' }) });
+    const [outcome] = verifyStacks(out, ['s'], { run: () => ({ status: 1, output: 'no provider' }), env: {} });
+    expect(outcome).toEqual({ stack: 's', status: 'invalid', detail: 'terraform init failed:\nno provider' });
+  });
+});

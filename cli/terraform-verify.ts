@@ -1,17 +1,20 @@
 /**
  * `tracklayer verify`: proves synthesized stacks against the real Terraform and provider
  * schemas. For every stack whose providers are all available (in the offline provider mirror
- * when one is given): `terraform init -backend=false` and `terraform validate`. Stacks with a
+ * when one is given): `terraform init -backend=false`, `terraform validate`, and a rehearsed
+ * apply (`terraform test` against `mock_provider "aws"`, ./terraform-rehearsal). Stacks with a
  * provider the mirror lacks are reported as skipped, never as passed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rehearsalPassed, rehearsalTest } from './terraform-rehearsal';
 
 /** One stack's outcome. */
 export interface StackVerification {
   readonly stack: string;
+  /** valid: init, validate and the rehearsed apply passed. */
   readonly status: 'valid' | 'invalid' | 'skipped';
   /** Why it was skipped or what Terraform said. */
   readonly detail: string;
@@ -59,14 +62,15 @@ export function verifyStacks(outdir: string, stacks: readonly string[], options:
     env.TF_CLI_CONFIG_FILE = config;
   }
   try {
-    return stacks.map((stack) => verifyStack(join(outdir, 'stacks', stack), stack, options.mirror, run, env));
+    const all = Object.fromEntries(stacks.map((stack) => [stack, JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'))]));
+    return stacks.map((stack) => verifyStack(join(outdir, 'stacks', stack), stack, all, options.mirror, run, env));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-function verifyStack(dir: string, stack: string, mirror: string | undefined, run: CommandRunner, env: NodeJS.ProcessEnv): StackVerification {
-  const json = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8'));
+function verifyStack(dir: string, stack: string, all: Record<string, object>, mirror: string | undefined, run: CommandRunner, env: NodeJS.ProcessEnv): StackVerification {
+  const json = all[stack];
   const missing = mirror ? missingFromMirror(requiredProviders(json), mirror) : [];
   if (missing.length > 0) {
     return { stack, status: 'skipped', detail: `provider ${missing.map((p) => `hashicorp/${p.name} ${p.version}`).join(', ')} not in the mirror` };
@@ -74,5 +78,10 @@ function verifyStack(dir: string, stack: string, mirror: string | undefined, run
   const init = run(['init', '-backend=false', '-input=false', '-no-color'], dir, env);
   if (init.status !== 0) return { stack, status: 'invalid', detail: `terraform init failed:\n${init.output.trim()}` };
   const validate = run(['validate', '-no-color'], dir, env);
-  return validate.status === 0 ? { stack, status: 'valid', detail: 'terraform validate: the configuration is valid' } : { stack, status: 'invalid', detail: validate.output.trim() };
+  if (validate.status !== 0) return { stack, status: 'invalid', detail: validate.output.trim() };
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  writeFileSync(join(dir, 'tests', 'rehearsal.tftest.hcl'), rehearsalTest(json, all));
+  const rehearsal = run(['test', '-no-color'], dir, env);
+  if (!rehearsalPassed(rehearsal.output)) return { stack, status: 'invalid', detail: `rehearsed apply failed:\n${rehearsal.output.trim()}` };
+  return { stack, status: 'valid', detail: 'validate and a rehearsed apply against the mock provider passed' };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingFromMirror, mirrorCliConfig, requiredProviders, verifyStacks, type CommandRunner } from '../../cli/terraform-verify';
@@ -35,7 +35,9 @@ describe('terraform-verify', () => {
     const calls: string[] = [];
     const run: CommandRunner = (args, cwd, env) => {
       calls.push(`${cwd.split('/').pop()}:${args[0]}:${env.TF_CLI_CONFIG_FILE ? 'mirror' : 'none'}`);
-      return cwd.endsWith('bad') && args[0] === 'validate' ? { status: 1, output: 'Error: Unsupported argument' } : { status: 0, output: '' };
+      if (cwd.endsWith('bad') && args[0] === 'validate') return { status: 1, output: 'Error: Unsupported argument' };
+      // The rehearsal verdict counts, not the exit code: teardown fails on prevent_destroy by design.
+      return args[0] === 'test' ? { status: 1, output: 'run "rehearse_apply"... pass\nError: Instance cannot be destroyed' } : { status: 0, output: '' };
     };
     const outcomes = verifyStacks(out, ['good', 'bad', 'k8s'], { mirror, run, env: {} });
     expect(outcomes.map((o) => [o.stack, o.status])).toEqual([
@@ -45,12 +47,21 @@ describe('terraform-verify', () => {
     ]);
     expect(outcomes[1].detail).toBe('Error: Unsupported argument');
     expect(outcomes[2].detail).toBe('provider hashicorp/kubernetes 2.38.0 not in the mirror');
-    expect(calls).toEqual(['good:init:mirror', 'good:validate:mirror', 'bad:init:mirror', 'bad:validate:mirror']);
+    expect(calls).toEqual(['good:init:mirror', 'good:validate:mirror', 'good:test:mirror', 'bad:init:mirror', 'bad:validate:mirror']);
+    expect(readFileSync(join(out, 'stacks', 'good', 'tests', 'rehearsal.tftest.hcl'), 'utf8')).toContain('mock_provider "aws"');
   });
 
   test('a failing init is invalid with its output', () => {
     const out = outdirWith({ s: json({ aws: '5.100.0' }) });
     const [outcome] = verifyStacks(out, ['s'], { run: () => ({ status: 1, output: 'no provider' }), env: {} });
     expect(outcome).toEqual({ stack: 's', status: 'invalid', detail: 'terraform init failed:\nno provider' });
+  });
+
+  test('a failing rehearsed apply is invalid', () => {
+    const out = outdirWith({ s: json({ aws: '5.100.0' }) });
+    const run: CommandRunner = (args) => (args[0] === 'test' ? { status: 1, output: 'run "rehearse_apply"... fail\nError: invalid ARN' } : { status: 0, output: '' });
+    const [outcome] = verifyStacks(out, ['s'], { run, env: {} });
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.detail).toMatch(/^rehearsed apply failed:\n.*invalid ARN/s);
   });
 });

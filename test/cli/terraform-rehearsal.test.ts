@@ -1,0 +1,30 @@
+import { MOCK_ACCOUNT, mockValue, rehearsalPassed, rehearsalTest } from '../../cli/terraform-rehearsal';
+
+describe('terraform-rehearsal', () => {
+  test('mock values in the shapes AWS validators expect', () => {
+    expect(mockValue('aws_launch_template', 'id')).toBe('lt-0123456789abcdef0');
+    expect(mockValue('aws_iam_role', 'arn')).toBe(`arn:aws:iam:us-east-1:${MOCK_ACCOUNT}:iam_role/mock`);
+    expect(mockValue('aws_cloudwatch_log_group', 'arn')).toMatch(/^arn:aws:logs:/);
+    expect(mockValue('aws_glue_catalog_database', 'name')).toBe('mock-aws_glue_catalog_database-name');
+  });
+
+  test('a test file with per-type defaults, data mocks, remote-state overrides and an apply run', () => {
+    const producer = { output: { 'cross-stack-output-aws_vpcvpc_1id': { value: '${aws_vpc.vpc_1.id}' } } };
+    const consumer = {
+      resource: { aws_iam_role: {}, aws_eks_cluster: {} },
+      data: { terraform_remote_state: { 'cross-stack-reference-input-acme-network': {} } },
+    };
+    const text = rehearsalTest(consumer, { 'acme-network': producer });
+    expect(text).toContain('mock_resource "aws_iam_role" {\n    defaults = { id = "mock-aws_iam_role-id", arn = ');
+    expect(text).toContain('certificate_authority = [{ data = "bW9jaw==" }]');
+    expect(text).toContain('mock_data "aws_caller_identity"');
+    expect(text).toContain('target = data.terraform_remote_state.cross-stack-reference-input-acme-network');
+    expect(text).toContain('"cross-stack-output-aws_vpcvpc_1id" = "vpc-0123456789abcdef0"');
+    expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
+  });
+
+  test('the verdict is the run line, not the teardown', () => {
+    expect(rehearsalPassed('run "rehearse_apply"... pass\nError: Instance cannot be destroyed')).toBe(true);
+    expect(rehearsalPassed('run "rehearse_apply"... fail')).toBe(false);
+  });
+});

@@ -12,6 +12,7 @@ import { GuardrailError, hasErrors, type GuardrailReport } from '../guardrails/e
 import { RULES } from '../guardrails/registry';
 import type { Rule } from '../guardrails/rule';
 import type { LoadedNeeds } from '../needs/load-needs';
+import { PreviewInputError } from '../preview/preview-error';
 import { NeedsFileError, formatProblem, type LocatedProblem } from '../needs/problem';
 import { selectStrategy } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
@@ -20,6 +21,7 @@ import { checkJson, checkText, findingLine, unmatchedProblem } from './format-fi
 import { formatSelection } from './format-selection';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
+import { previewComment } from './preview-command';
 import { verifyStacks } from './terraform-verify';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 
@@ -129,6 +131,24 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
     });
 
   cli
+    .command('preview')
+    .description('Print the Markdown PR comment: what the change does, what it costs, what it could destroy')
+    .option('--needs <file>', 'the head needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
+    .option('--out <dir>', 'the head synth output (synthesized there when it holds none)')
+    .option('--base <dir>', 'the base synth output (tracklayer synth --out of the base commit)')
+    .option('--base-needs <file>', 'the base needs file (synthesized when --base is not given)')
+    .option('--plan-dir <dir>', 'per-stack terraform show -json files, DIR/<stack>.json')
+    .option('--full-log <url>', 'where the full output is, named when the comment is cut')
+    .action((options: { needs?: string; out?: string; base?: string; baseNeeds?: string; planDir?: string; fullLog?: string }) => {
+      const comment = previewComment(
+        { needsFile: needsFilePath(options.needs, io.env), out: options.out, base: options.base, baseNeedsFile: options.baseNeeds, planDir: options.planDir, fullLogUrl: options.fullLog },
+        rules,
+        (line) => io.stderr(`${line}\n`),
+      );
+      io.stdout(comment.endsWith('\n') ? comment : `${comment}\n`);
+    });
+
+  cli
     .command('verify')
     .description('Synthesize, then terraform init and validate every stack whose providers are available (exit 4 when one is invalid)')
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
@@ -169,6 +189,10 @@ export function runCli(argv: readonly string[], io: CliIo, rules: readonly Rule[
     }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof PreviewInputError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.badInput;
     }
     io.stderr(`tracklayer: internal error (a bug; please report it with this trace):\n${(error as Error).stack ?? String(error)}\n`);
     return EXIT.bug;

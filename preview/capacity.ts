@@ -1,0 +1,123 @@
+/**
+ * What the needs buy, for the comment: accelerators by group at min and max scale, EFA
+ * bandwidth, on-prem and edge hardware, storage tiers, and the monthly compute cost at min and
+ * max scale. Pure; the node groups and prices come from stacks/gpu-capacity-plan.ts, the same
+ * plan the gpu-cluster stack builds from, so the comment cannot disagree with the stack.
+ */
+import { ACCELERATOR_SPECS, type Accelerator } from '../catalog/accelerator';
+import { EDGE_HARDWARE_SPECS, type EdgeHardware } from '../catalog/edge-hardware';
+import { HOURS_PER_MONTH, PRICE_REGION, monthlyCostUsd } from '../catalog/pricing';
+import type { Needs } from '../needs/schema';
+import { EKS_CONTROL_PLANE_USD_PER_HOUR, SYSTEM_INSTANCE, SYSTEM_NODES, monthlyComputeCost, plannedGpuGroups } from '../stacks/gpu-capacity-plan';
+import type { Selection } from '../strategy/select';
+
+/** One accelerator node group of the cloud cluster. */
+export interface GroupCapacity {
+  readonly workload: 'training' | 'inference';
+  readonly instance: string;
+  readonly accelerator: Accelerator;
+  /** e.g. `NVIDIA H100`. */
+  readonly model: string;
+  readonly chipsPerNode: number;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+  /** Network bandwidth per node in Gbps (catalog `networkBandwidthGbps`) when the group is on an EFA fabric. */
+  readonly efaGbpsPerNode?: number;
+}
+
+/** Edge nodes of one hardware kind. */
+export interface EdgeCapacity {
+  readonly hardware: EdgeHardware;
+  readonly sites: number;
+  readonly nodes: number;
+  readonly gpus: number;
+}
+
+/** Everything the capacity section shows. */
+export interface CapacityModel {
+  /** True when the selection builds the gpu-cluster stack. */
+  readonly cloudCluster: boolean;
+  readonly groups: readonly GroupCapacity[];
+  readonly onPrem?: { readonly accelerator: Accelerator; readonly nodes: number; readonly gpusPerNode: number; readonly interconnect: string };
+  readonly edge: readonly EdgeCapacity[];
+  readonly storage: { readonly volumeTb: number; readonly hotDays: number; readonly coolDays: number; readonly archiveDays: number; readonly tableFormat: string; readonly retentionDays?: number };
+}
+
+/** One line of the cost estimate. */
+export interface CostLine {
+  readonly label: string;
+  readonly minUsd: number;
+  readonly maxUsd: number;
+}
+
+/** The monthly compute cost estimate. */
+export interface CostModel {
+  /** Totals from monthlyComputeCost; zero without a cloud cluster. */
+  readonly minUsd: number;
+  readonly maxUsd: number;
+  readonly lines: readonly CostLine[];
+  readonly assumptions: readonly string[];
+}
+
+/** True when the selection builds the EKS cluster. */
+export function hasCloudCluster(selection: Selection): boolean {
+  return selection.stacks.some((stack) => stack.role === 'gpu-cluster');
+}
+
+/** The capacity the needs ask for under the selection. */
+export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
+  const cloudCluster = hasCloudCluster(selection);
+  const groups = cloudCluster
+    ? plannedGpuGroups(needs).map((g) => ({
+        workload: g.workload,
+        instance: g.instance.name,
+        accelerator: g.instance.accelerator,
+        model: ACCELERATOR_SPECS[g.instance.accelerator].model,
+        chipsPerNode: g.instance.chips,
+        minNodes: g.minSize,
+        maxNodes: g.maxSize,
+        capacityType: g.capacityType,
+        ...(g.efa ? { efaGbpsPerNode: g.instance.networkBandwidthGbps } : {}),
+      }))
+    : [];
+  const { onPrem, data } = needs;
+  const edgeStacks = new Set(selection.stacks.filter((s) => s.role.startsWith('edge-')).map((s) => s.role.slice('edge-'.length)));
+  const edge = new Map<EdgeHardware, { sites: number; nodes: number }>();
+  for (const site of needs.workload.inference?.sites ?? []) {
+    if (!edgeStacks.has(site.name)) continue;
+    const entry = edge.get(site.hardware) ?? { sites: 0, nodes: 0 };
+    edge.set(site.hardware, { sites: entry.sites + 1, nodes: entry.nodes + site.nodes });
+  }
+  return {
+    cloudCluster,
+    groups,
+    ...(onPrem && selection.strategy === 'hybrid' ? { onPrem: { accelerator: onPrem.accelerator, nodes: onPrem.gpuNodes, gpusPerNode: onPrem.gpusPerNode, interconnect: onPrem.interconnect } } : {}),
+    edge: [...edge.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([hardware, e]) => ({ hardware, ...e, gpus: e.nodes * EDGE_HARDWARE_SPECS[hardware].gpusPerNode })),
+    storage: { volumeTb: data.volumeTb, ...data.tiers, tableFormat: data.tableFormat, ...(data.retentionDays !== undefined ? { retentionDays: data.retentionDays } : {}) },
+  };
+}
+
+/** The monthly compute cost of the cloud cluster at min and max scale; zero without one. */
+export function costOf(needs: Needs, selection: Selection): CostModel {
+  const total = monthlyComputeCost(needs);
+  const assumptions = [total.assumptions];
+  if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
+  assumptions.push('on-prem and edge hardware are not priced');
+  if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
+  const controlPlane = Math.round(EKS_CONTROL_PLANE_USD_PER_HOUR * HOURS_PER_MONTH * 100) / 100;
+  const system = (nodes: number) => Math.round(SYSTEM_INSTANCE.onDemandUsdPerHour * HOURS_PER_MONTH * nodes * 100) / 100;
+  const lines: CostLine[] = [
+    { label: 'EKS control plane', minUsd: controlPlane, maxUsd: controlPlane },
+    { label: `system nodes (${SYSTEM_INSTANCE.name})`, minUsd: system(SYSTEM_NODES.min), maxUsd: system(SYSTEM_NODES.max) },
+    ...plannedGpuGroups(needs).map((g) => {
+      const spot = g.capacityType === 'SPOT';
+      return {
+        label: `${g.workload} nodes (${g.instance.name}${spot ? ', spot' : ''})`,
+        minUsd: monthlyCostUsd(g.instance, g.minSize, { spot }),
+        maxUsd: monthlyCostUsd(g.instance, g.maxSize, { spot }),
+      };
+    }),
+  ];
+  return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines, assumptions };
+}

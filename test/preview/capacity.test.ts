@@ -1,0 +1,51 @@
+import { capacityOf, costOf } from '../../preview/capacity';
+import { monthlyComputeCost } from '../../stacks/gpu-capacity-plan';
+import { selectStrategy } from '../../strategy/select';
+import { needsWith } from '../support/needs-fixtures';
+
+describe('capacityOf', () => {
+  test('accelerators at min and max per group; EFA bandwidth only for EFA groups', () => {
+    const needs = needsWith({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 2 } } });
+    const capacity = capacityOf(needs, selectStrategy(needs));
+    expect(capacity.cloudCluster).toBe(true);
+    expect(capacity.groups).toEqual([
+      { workload: 'training', instance: 'p5.48xlarge', accelerator: 'h100', model: 'NVIDIA H100', chipsPerNode: 8, minNodes: 0, maxNodes: 8, capacityType: 'ON_DEMAND', efaGbpsPerNode: 3200 },
+      { workload: 'inference', instance: 'g6.xlarge', accelerator: 'l4', model: 'NVIDIA L4', chipsPerNode: 1, minNodes: 2, maxNodes: 2, capacityType: 'ON_DEMAND' },
+    ]);
+    expect(capacity.storage).toEqual({ volumeTb: 10, hotDays: 30, coolDays: 90, archiveDays: 365, tableFormat: 'iceberg' });
+  });
+
+  test('no cloud groups when the strategy builds no cluster; on-prem and edge hardware counted', () => {
+    const hybrid = needsWith({
+      business: { dataSensitivity: 'high' },
+      workload: { training: { accelerator: 'h100', gpus: 64 } },
+      onPrem: { kubeContext: 'dc1', gpuNodes: 16, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' },
+    });
+    const capacity = capacityOf(hybrid, selectStrategy(hybrid));
+    expect(capacity.groups).toEqual([]);
+    expect(capacity.onPrem).toEqual({ accelerator: 'h100', nodes: 16, gpusPerNode: 8, interconnect: 'ethernet' });
+
+    const edge = needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites: [{ name: 'site-a', hardware: 'jetson-orin', nodes: 2 }, { name: 'site-b', hardware: 'x86-cpu', nodes: 3 }] } } });
+    expect(capacityOf(edge, selectStrategy(edge)).edge).toEqual([
+      { hardware: 'jetson-orin', sites: 1, nodes: 2, gpus: 2 },
+      { hardware: 'x86-cpu', sites: 1, nodes: 3, gpus: 0 },
+    ]);
+  });
+});
+
+describe('costOf', () => {
+  test('totals are monthlyComputeCost; lines break them down; the region difference is an assumption', () => {
+    const needs = needsWith({ cloud: { region: 'eu-central-1' }, workload: { training: { accelerator: 'a100', gpus: 16, interruptible: true } } });
+    const cost = costOf(needs, selectStrategy(needs));
+    const expected = monthlyComputeCost(needs);
+    expect([cost.minUsd, cost.maxUsd]).toEqual([expected.minUsd, expected.maxUsd]);
+    expect(cost.lines.map((l) => l.label)).toEqual(['EKS control plane', 'system nodes (m7i.large)', 'training nodes (p4d.24xlarge, spot)']);
+    expect(Math.abs(cost.lines.reduce((s, l) => s + l.maxUsd, 0) - cost.maxUsd)).toBeLessThan(1);
+    expect(cost.assumptions).toContain('this deployment is in eu-central-1, where prices differ from us-east-1');
+  });
+
+  test('zero without a cloud cluster', () => {
+    const needs = needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites: [{ name: 'site-a', hardware: 'jetson-orin', nodes: 2 }] } } });
+    expect(costOf(needs, selectStrategy(needs))).toEqual(expect.objectContaining({ minUsd: 0, maxUsd: 0, lines: [] }));
+  });
+});

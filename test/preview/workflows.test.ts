@@ -8,6 +8,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 
 const DIR = join(__dirname, '..', '..', '.github', 'workflows');
@@ -26,6 +27,10 @@ const PERMISSION_SCOPES = ['actions', 'checks', 'contents', 'deployments', 'id-t
 describe('every workflow', () => {
   test('the three workflows exist', () => {
     expect(files).toEqual(['plan.yml', 'preview-comment.yml', 'preview.yml']);
+  });
+
+  test.each(files)('%s passes the GitHub workflow schema (action-validator)', (file) => {
+    expect(validateWorkflow(readFileSync(join(DIR, file), 'utf8')).errors).toEqual([]);
   });
 
   test.each(files)('%s is a well-formed workflow', (file) => {

@@ -133,35 +133,33 @@ workload:
   });
 });
 
-describe('loadNeeds: field rules', () => {
+describe('loadNeeds: field rules (the bad-input catalogue: exact message and location)', () => {
   test.each([
-    [{ cloud: { region: 'us-gov-west-1' } }, 'cloud.region: us-gov-west-1 is in the aws-us-gov partition, which tracklayer does not support; choose a region of the aws partition'],
-    [{ cloud: { region: 'us-east-1', availabilityZones: 1 } }, 'cloud.availabilityZones: must be an integer from 2 to 6, got 1'],
-    [{ cloud: { region: 'us-west-1', availabilityZones: 3 } }, 'cloud.availabilityZones: us-west-1 offers 2 availability zones usable by EKS, got 3'],
-    [{ cloud: { region: 'us-east-1', vpcCidr: '10.0.0.0/8' } }, 'cloud.vpcCidr: must be a CIDR block from /16 to /20, got "10.0.0.0/8"'],
-    [{ cloud: { region: 'us-east-1', vpcCidr: '8.8.0.0/16' } }, 'cloud.vpcCidr: must be private address space (10/8, 172.16/12, 192.168/16 or 100.64/10), got "8.8.0.0/16"'],
-    [{ cloud: { region: 'us-east-1', vpcCidr: '10.0.0/16' } }, 'cloud.vpcCidr: must be an IPv4 CIDR block such as 10.0.0.0/16, got "10.0.0/16"'],
-    [{ cloud: { region: 'us-east-1', apiAccessCidrs: ['0.0.0.0/0'] } }, 'cloud.apiAccessCidrs[0]: must not be 0.0.0.0/0: list the networks that may reach the API'],
-    [{ cloud: { region: 'us-east-1', apiAccessCidrs: ['192.168.1.0/24'] } }, 'cloud.apiAccessCidrs[0]: must be a public IPv4 range (private networks reach the private endpoint), got "192.168.1.0/24"'],
-    [{ cloud: { region: 'us-east-1', dataResidency: ['eu-west-1'] } }, 'cloud.dataResidency: must include cloud.region (us-east-1): the lakehouse keeps data in that region'],
-    [{ business: { compliance: ['sox'] } }, 'business.compliance[0]: must be one of gdpr, hipaa, ccpa, got "sox" (a string)'],
-    [{ business: { monthlyBudgetUsd: 0 } }, 'business.monthlyBudgetUsd: must be a number greater than 0, got 0'],
-    [{ workload: { training: { accelerator: 'h1000', gpus: 8 } } }, 'workload.training.accelerator: must be one of h100, h200, a100, l40s, l4, a10g, trainium, got "h1000" (a string) (did you mean "h100"?)'],
-    [{ workload: { training: { accelerator: 'h100', gpus: 8, interruptible: 'yes' } } }, 'workload.training.interruptible: must be true or false, got "yes" (a string)'],
-    [{ workload: { inference: { accelerator: 'l4', latencyMs: 0 } } }, 'workload.inference.latencyMs: must be an integer from 1 to 60000, got 0'],
-    [{ data: { tiers: { hotDays: 10 } } }, 'data.tiers.hotDays: must be an integer from 30 to 36500, got 10'],
-    [{ data: { tiers: { hotDays: 30, coolDays: 90, archiveDays: 90 } } }, 'data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 90'],
-    [{ data: { tiers: { hotDays: 30, coolDays: 45 } } }, 'data.tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 45'],
-    [{ data: { tiers: { coolDays: 90, archiveDays: 100 } } }, 'data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 100'],
-    [{ data: { tableFormat: 'delta' } }, 'data.tableFormat: must be one of iceberg, none, got "delta" (a string)'],
-    [{ state: { bucket: 'Bad_Bucket' } }, 'state.bucket: must be an S3 bucket name, got "Bad_Bucket" (a string)'],
-    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINTS', reason: 'reached over VPN only' }] } }, 'guardrails.suppress[0].rule: must be one of'],
-    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', reason: 'vpn' }] } }, 'guardrails.suppress[0].reason: must be a reason of at least 10 characters, got "vpn" (a string)'],
-    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', resource: 'other-gpu-cluster/cluster', reason: 'reached over VPN only' }] } }, 'guardrails.suppress[0].resource: must be a construct path that starts with a stack of this file ("acme-ml-<role>/..."), got "other-gpu-cluster/cluster"'],
+    [{ cloud: { region: 'us-gov-west-1' } }, 'needs.yaml:4:11: cloud.region: us-gov-west-1 is in the aws-us-gov partition, which tracklayer does not support; choose a region of the aws partition'],
+    [{ cloud: { region: 'us-east-1', availabilityZones: 1 } }, 'needs.yaml:5:22: cloud.availabilityZones: must be an integer from 2 to 6, got 1'],
+    [{ cloud: { region: 'us-west-1', availabilityZones: 3 } }, 'needs.yaml:5:22: cloud.availabilityZones: us-west-1 offers 2 availability zones usable by EKS, got 3'],
+    [{ cloud: { region: 'us-east-1', vpcCidr: '10.0.0.0/8' } }, 'needs.yaml:5:12: cloud.vpcCidr: must be a CIDR block from /16 to /20, got "10.0.0.0/8"'],
+    [{ cloud: { region: 'us-east-1', vpcCidr: '8.8.0.0/16' } }, 'needs.yaml:5:12: cloud.vpcCidr: must be private address space (10/8, 172.16/12, 192.168/16 or 100.64/10), got "8.8.0.0/16"'],
+    [{ cloud: { region: 'us-east-1', vpcCidr: '10.0.0/16' } }, 'needs.yaml:5:12: cloud.vpcCidr: must be an IPv4 CIDR block such as 10.0.0.0/16, got "10.0.0/16"'],
+    [{ cloud: { region: 'us-east-1', apiAccessCidrs: ['0.0.0.0/0'] } }, 'needs.yaml:6:7: cloud.apiAccessCidrs[0]: must not be 0.0.0.0/0: list the networks that may reach the API'],
+    [{ cloud: { region: 'us-east-1', apiAccessCidrs: ['192.168.1.0/24'] } }, 'needs.yaml:6:7: cloud.apiAccessCidrs[0]: must be a public IPv4 range (private networks reach the private endpoint), got "192.168.1.0/24"'],
+    [{ cloud: { region: 'us-east-1', dataResidency: ['eu-west-1'] } }, 'needs.yaml:6:5: cloud.dataResidency: must include cloud.region (us-east-1): the lakehouse keeps data in that region'],
+    [{ business: { compliance: ['sox'] } }, 'needs.yaml:7:7: business.compliance[0]: must be one of gdpr, hipaa, ccpa, got "sox" (a string)'],
+    [{ business: { monthlyBudgetUsd: 0 } }, 'needs.yaml:6:21: business.monthlyBudgetUsd: must be a number greater than 0, got 0'],
+    [{ workload: { training: { accelerator: 'h1000', gpus: 8 } } }, 'needs.yaml:7:18: workload.training.accelerator: must be one of h100, h200, a100, l40s, l4, a10g, trainium, got "h1000" (a string) (did you mean "h100"?)'],
+    [{ workload: { training: { accelerator: 'h100', gpus: 8, interruptible: 'yes' } } }, 'needs.yaml:9:20: workload.training.interruptible: must be true or false, got "yes" (a string)'],
+    [{ workload: { inference: { accelerator: 'l4', latencyMs: 0 } } }, 'needs.yaml:8:16: workload.inference.latencyMs: must be an integer from 1 to 60000, got 0'],
+    [{ data: { tiers: { hotDays: 10 } } }, 'needs.yaml:7:14: data.tiers.hotDays: must be an integer from 30 to 36500, got 10'],
+    [{ data: { tiers: { hotDays: 30, coolDays: 90, archiveDays: 90 } } }, 'needs.yaml:9:18: data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 90'],
+    [{ data: { tiers: { hotDays: 30, coolDays: 45 } } }, 'needs.yaml:8:15: data.tiers.coolDays: must be at least 30 days after hotDays (30), because S3 keeps objects 30 days in STANDARD_IA before a GLACIER_IR transition; got 45'],
+    [{ data: { tiers: { coolDays: 90, archiveDays: 100 } } }, 'needs.yaml:8:18: data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 100'],
+    [{ data: { tableFormat: 'delta' } }, 'needs.yaml:6:16: data.tableFormat: must be one of iceberg, none, got "delta" (a string)'],
+    [{ state: { bucket: 'Bad_Bucket' } }, 'needs.yaml:6:11: state.bucket: must be an S3 bucket name, got "Bad_Bucket" (a string)'],
+    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINTS', reason: 'reached over VPN only' }] } }, 'needs.yaml:7:13: guardrails.suppress[0].rule: must be one of S3_SSE_KMS, S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY, S3_VERSIONING, S3_ACLS_DISABLED, DATA_PREVENT_DESTROY, DATA_NO_FORCE_DESTROY, KMS_ROTATION, EKS_ENDPOINT, EKS_LOGS, EKS_SECRETS_KMS, LT_IMDSV2, LT_EBS_ENCRYPTED, NODE_NO_PUBLIC_IP, SG_NO_WORLD_INGRESS, EFA_SG_SELF, EFA_TOPOLOGY, IAM_NO_ADMIN, STATE_BACKEND, K8S_NO_PRIVILEGED, K8S_NO_HOST_NAMESPACES, K8S_IMAGE_PINNED, K8S_NO_PRIV_ESC, K8S_RESOURCES, K8S_GPU_LIMITS, TAGS_REQUIRED, got "EKS_ENDPOINTS" (a string) (did you mean "EKS_ENDPOINT"?)'],
+    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', reason: 'vpn' }] } }, 'needs.yaml:8:15: guardrails.suppress[0].reason: must be a reason of at least 10 characters, got "vpn" (a string)'],
+    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', resource: 'other-gpu-cluster/cluster', reason: 'reached over VPN only' }] } }, 'needs.yaml:8:17: guardrails.suppress[0].resource: must be a construct path that starts with a stack of this file ("acme-ml-<role>/..."), got "other-gpu-cluster/cluster"'],
   ])('%j → %s', (patch, expected) => {
-    const lines = problemsOf(patch);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(expected);
+    expect(problemsOf(patch)).toEqual([expected]);
   });
 
   test('tiers exactly 30 days apart are what S3 accepts, so they are valid', () => {
@@ -177,22 +175,20 @@ describe('loadNeeds: onPrem and strategy prerequisites', () => {
   const onPrem = { kubeContext: 'dc1', gpuNodes: 4, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' };
 
   test.each([
-    [{ onPrem: { ...onPrem, networkCidr: '10.0.128.0/17' } }, 'onPrem.networkCidr: 10.0.128.0/17 overlaps cloud.vpcCidr 10.0.0.0/16'],
-    [{ onPrem: { ...onPrem, podCidr: '10.50.128.0/17' } }, 'onPrem.podCidr: 10.50.128.0/17 overlaps onPrem.networkCidr 10.50.0.0/16'],
-    [{ onPrem: { ...onPrem, podCidr: '10.0.0.0/12' } }, 'onPrem.podCidr: 10.0.0.0/12 overlaps cloud.vpcCidr 10.0.0.0/16'],
-    [{ onPrem: { ...onPrem, vpnPeerIp: '10.1.2.3' } }, 'onPrem.vpnPeerIp: must be a public IPv4 address (the VPN peer is reached over the internet), got "10.1.2.3"'],
-    [{ onPrem: { ...onPrem, vpnPeerIp: '100.64.0.1' } }, 'onPrem.vpnPeerIp: must be a public IPv4 address'],
-    [{ onPrem: { ...onPrem, vpnPeerIp: '300.1.1.1' } }, 'onPrem.vpnPeerIp: must be an IPv4 address such as 203.0.113.10, got "300.1.1.1"'],
-    [{ onPrem: { ...onPrem, gpusPerNode: 17 } }, 'onPrem.gpusPerNode: must be an integer from 1 to 16, got 17'],
-    [{ onPrem: { ...onPrem, accelerator: 'trainium' } }, 'onPrem.accelerator: is trainium, which exists only in AWS'],
-    [{ onPrem: { gpuNodes: 4, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' } }, 'onPrem.kubeContext: is required'],
-    [{ strategy: 'hybrid' }, 'strategy: is hybrid, which needs an onPrem section'],
-    [{ strategy: 'edge-centric' }, 'strategy: is edge-centric, which needs at least one site'],
-    [{ business: { dataSensitivity: 'high' } }, 'business.dataSensitivity: is high, so rule sovereignty selects the hybrid strategy, which needs an onPrem section: add onPrem (your data centre), or set strategy explicitly'],
+    [{ onPrem: { ...onPrem, networkCidr: '10.0.128.0/17' } }, 'needs.yaml:8:16: onPrem.networkCidr: 10.0.128.0/17 overlaps cloud.vpcCidr 10.0.0.0/16: routes across the VPN would be ambiguous; choose disjoint ranges'],
+    [{ onPrem: { ...onPrem, podCidr: '10.50.128.0/17' } }, 'needs.yaml:10:12: onPrem.podCidr: 10.50.128.0/17 overlaps onPrem.networkCidr 10.50.0.0/16: choose disjoint ranges'],
+    [{ onPrem: { ...onPrem, podCidr: '10.0.0.0/12' } }, 'needs.yaml:10:12: onPrem.podCidr: 10.0.0.0/12 overlaps cloud.vpcCidr 10.0.0.0/16: choose disjoint ranges'],
+    [{ onPrem: { ...onPrem, vpnPeerIp: '10.1.2.3' } }, 'needs.yaml:9:14: onPrem.vpnPeerIp: must be a public IPv4 address (the VPN peer is reached over the internet), got "10.1.2.3"'],
+    [{ onPrem: { ...onPrem, vpnPeerIp: '100.64.0.1' } }, 'needs.yaml:9:14: onPrem.vpnPeerIp: must be a public IPv4 address (the VPN peer is reached over the internet), got "100.64.0.1"'],
+    [{ onPrem: { ...onPrem, vpnPeerIp: '300.1.1.1' } }, 'needs.yaml:9:14: onPrem.vpnPeerIp: must be an IPv4 address such as 203.0.113.10, got "300.1.1.1"'],
+    [{ onPrem: { ...onPrem, gpusPerNode: 17 } }, 'needs.yaml:10:16: onPrem.gpusPerNode: must be an integer from 1 to 16, got 17'],
+    [{ onPrem: { ...onPrem, accelerator: 'trainium' } }, 'needs.yaml:10:16: onPrem.accelerator: is trainium, which exists only in AWS: name the NVIDIA accelerator of the on-prem servers (h100, h200, a100, l40s, l4 or a10g)'],
+    [{ onPrem: { gpuNodes: 4, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' } }, 'needs.yaml:6:3: onPrem.kubeContext: is required: a kubeconfig context name'],
+    [{ strategy: 'hybrid' }, 'needs.yaml:5:11: strategy: is hybrid, which needs an onPrem section (the on-prem cluster and its VPN peer): add onPrem, or choose another strategy'],
+    [{ strategy: 'edge-centric' }, 'needs.yaml:5:11: strategy: is edge-centric, which needs at least one site in workload.inference.sites: add a site, or choose another strategy'],
+    [{ business: { dataSensitivity: 'high' } }, 'needs.yaml:6:20: business.dataSensitivity: is high, so rule sovereignty selects the hybrid strategy, which needs an onPrem section: add onPrem (your data centre), or set strategy explicitly (for example strategy: cloud-first) to overrule it'],
   ])('%j → %s', (patch, expected) => {
-    const lines = problemsOf(patch);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(expected);
+    expect(problemsOf(patch)).toEqual([expected]);
   });
 
   test('documentation ranges count as public', () => {

@@ -4,7 +4,7 @@
  * hide an overlapping CIDR in `onPrem`, and every problem is reported at once.
  */
 import type { z } from 'zod';
-import { trainingProblem } from '../catalog/choose-instance';
+import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
 import { tierProblems } from '../constructs/lakehouse/storage-tiers';
 import { findRegion } from './aws-regions';
 import { Cidr } from './ipv4';
@@ -39,7 +39,7 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
     ...suppressionPathProblems(name, sections),
     ...onPremAcceleratorProblems(sections),
   ];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections)];
   if (root.environment === 'prod' && root.state === undefined) {
     warnings.push({ path: ['environment'], message: 'is prod but no state section is given: Terraform state stays in local files; add state.bucket to keep it in S3 with locking' });
   }
@@ -147,6 +147,25 @@ function suppressionPathProblems(name: string | undefined, { guardrails }: Secti
       ? []
       : [{ path: ['guardrails', 'suppress', index, 'resource'], message: `must be a construct path that starts with a stack of this file ("${name}-<role>/..."), got "${suppression.resource}"` }],
   );
+}
+
+/** EKS service quota "Nodes per managed node group" (adjustable; https://docs.aws.amazon.com/eks/latest/userguide/service-quotas.html). */
+export const EKS_NODES_PER_GROUP_QUOTA = 450;
+
+function nodeGroupQuotaWarnings({ workload }: Sections): Problem[] {
+  const warnings: Problem[] = [];
+  const training = workload?.training;
+  if (training && !trainingProblem(training)) {
+    const nodes = chooseTrainingInstance(training).nodes;
+    if (nodes > EKS_NODES_PER_GROUP_QUOTA) {
+      warnings.push({ path: ['workload', 'training', 'gpus'], message: `needs ${nodes} nodes, more than the default EKS quota of ${EKS_NODES_PER_GROUP_QUOTA} nodes per managed node group: request a quota increase before applying` });
+    }
+  }
+  const replicas = workload?.inference?.replicas ?? 0;
+  if (replicas > EKS_NODES_PER_GROUP_QUOTA) {
+    warnings.push({ path: ['workload', 'inference', 'replicas'], message: `needs ${replicas} nodes (one per replica), more than the default EKS quota of ${EKS_NODES_PER_GROUP_QUOTA} nodes per managed node group: request a quota increase before applying` });
+  }
+  return warnings;
 }
 
 function onPremAcceleratorProblems({ onPrem }: Sections): Problem[] {

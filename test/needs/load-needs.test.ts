@@ -253,3 +253,14 @@ describe('loadNeeds: odd YAML', () => {
     ]);
   });
 });
+
+describe('loadNeeds: EKS quota warnings', () => {
+  test('a node group above 450 nodes warns at the field that sizes it', () => {
+    const text = `${MINIMAL_YAML}workload:\n  training: {accelerator: l4, gpus: 4096}\n  inference: {accelerator: l4, latencyMs: 50, replicas: 451}\n`;
+    const { warnings } = loadNeeds(text, 'needs.yaml');
+    expect(warnings.map((w) => [w.line, w.column, w.path.join('.'), w.message.slice(0, 26)])).toEqual([
+      [6, 37, 'workload.training.gpus', 'needs 512 nodes, more than'],
+      [7, 57, 'workload.inference.replicas', 'needs 451 nodes (one per r'],
+    ]);
+  });
+});

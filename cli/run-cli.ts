@@ -150,7 +150,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
 
   cli
     .command('verify')
-    .description('Synthesize, then terraform init and validate every stack whose providers are available (exit 4 when one is invalid)')
+    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 when one fails)')
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
     .option('--mirror <dir>', 'an offline provider mirror to install from (default: $TRACKLAYER_TF_MIRROR; none: the registry)')
     .action((options: { needs?: string; mirror?: string }) => {

@@ -6,9 +6,11 @@
  */
 import { ACCELERATOR_SPECS, type Accelerator } from '../catalog/accelerator';
 import { EDGE_HARDWARE_SPECS, type EdgeHardware } from '../catalog/edge-hardware';
-import { HOURS_PER_MONTH, PRICE_REGION, monthlyCostUsd } from '../catalog/pricing';
+import { PRICE_REGION } from '../catalog/pricing';
 import type { Needs } from '../needs/schema';
-import { EKS_CONTROL_PLANE_USD_PER_HOUR, SYSTEM_INSTANCE, SYSTEM_NODES, monthlyComputeCost, plannedGpuGroups } from '../stacks/gpu-capacity-plan';
+import { monthlyComputeCost, monthlyCostLines, plannedGpuGroups, type CostLine } from '../stacks/gpu-capacity-plan';
+
+export type { CostLine };
 import type { Selection } from '../strategy/select';
 
 /** One accelerator node group of the cloud cluster. */
@@ -42,13 +44,6 @@ export interface CapacityModel {
   readonly onPrem?: { readonly accelerator: Accelerator; readonly nodes: number; readonly gpusPerNode: number; readonly interconnect: string };
   readonly edge: readonly EdgeCapacity[];
   readonly storage: { readonly volumeTb: number; readonly hotDays: number; readonly coolDays: number; readonly archiveDays: number; readonly tableFormat: string; readonly retentionDays?: number };
-}
-
-/** One line of the cost estimate. */
-export interface CostLine {
-  readonly label: string;
-  readonly minUsd: number;
-  readonly maxUsd: number;
 }
 
 /** The monthly compute cost estimate. */
@@ -105,19 +100,5 @@ export function costOf(needs: Needs, selection: Selection): CostModel {
   if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
   assumptions.push('on-prem and edge hardware are not priced');
   if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
-  const controlPlane = Math.round(EKS_CONTROL_PLANE_USD_PER_HOUR * HOURS_PER_MONTH * 100) / 100;
-  const system = (nodes: number) => Math.round(SYSTEM_INSTANCE.onDemandUsdPerHour * HOURS_PER_MONTH * nodes * 100) / 100;
-  const lines: CostLine[] = [
-    { label: 'EKS control plane', minUsd: controlPlane, maxUsd: controlPlane },
-    { label: `system nodes (${SYSTEM_INSTANCE.name})`, minUsd: system(SYSTEM_NODES.min), maxUsd: system(SYSTEM_NODES.max) },
-    ...plannedGpuGroups(needs).map((g) => {
-      const spot = g.capacityType === 'SPOT';
-      return {
-        label: `${g.workload} nodes (${g.instance.name}${spot ? ', spot' : ''})`,
-        minUsd: monthlyCostUsd(g.instance, g.minSize, { spot }),
-        maxUsd: monthlyCostUsd(g.instance, g.maxSize, { spot }),
-      };
-    }),
-  ];
-  return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines, assumptions };
+  return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines: monthlyCostLines(needs), assumptions };
 }

@@ -48,6 +48,14 @@ export function plannedGpuGroups(needs: Needs): PlannedGpuGroup[] {
   return groups;
 }
 
+/** One line of the monthly cost estimate, in USD. */
+export interface CostLine {
+  /** What is priced, e.g. `training nodes (p5.48xlarge, spot)`. */
+  readonly label: string;
+  readonly minUsd: number;
+  readonly maxUsd: number;
+}
+
 /** Estimated monthly cost in USD at the smallest and the largest scale of the plan. */
 export interface MonthlyCostEstimate {
   readonly minUsd: number;
@@ -56,14 +64,34 @@ export interface MonthlyCostEstimate {
   readonly assumptions: string;
 }
 
+function cents(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}
+
+/** The cost of the cluster line by line: control plane, system nodes, each GPU node group. */
+export function monthlyCostLines(needs: Needs): CostLine[] {
+  const controlPlane = cents(EKS_CONTROL_PLANE_USD_PER_HOUR * HOURS_PER_MONTH);
+  const system = (nodes: number) => cents(SYSTEM_INSTANCE.onDemandUsdPerHour * HOURS_PER_MONTH * nodes);
+  return [
+    { label: 'EKS control plane', minUsd: controlPlane, maxUsd: controlPlane },
+    { label: `system nodes (${SYSTEM_INSTANCE.name})`, minUsd: system(SYSTEM_NODES.min), maxUsd: system(SYSTEM_NODES.max) },
+    ...plannedGpuGroups(needs).map((g) => {
+      const spot = g.capacityType === 'SPOT';
+      return {
+        label: `${g.workload} nodes (${g.instance.name}${spot ? ', spot' : ''})`,
+        minUsd: monthlyCostUsd(g.instance, g.minSize, { spot }),
+        maxUsd: monthlyCostUsd(g.instance, g.maxSize, { spot }),
+      };
+    }),
+  ];
+}
+
 /** Monthly cost of the cluster (control plane and node groups) at min and max scale, from catalog prices. */
 export function monthlyComputeCost(needs: Needs): MonthlyCostEstimate {
-  const fixed = (systemNodes: number) => (SYSTEM_INSTANCE.onDemandUsdPerHour * systemNodes + EKS_CONTROL_PLANE_USD_PER_HOUR) * HOURS_PER_MONTH;
-  const groups = plannedGpuGroups(needs);
-  const at = (size: (g: PlannedGpuGroup) => number) => groups.reduce((sum, g) => sum + monthlyCostUsd(g.instance, size(g), { spot: g.capacityType === 'SPOT' }), 0);
+  const lines = monthlyCostLines(needs);
   return {
-    minUsd: Math.round((fixed(SYSTEM_NODES.min) + at((g) => g.minSize)) * 100) / 100,
-    maxUsd: Math.round((fixed(SYSTEM_NODES.max) + at((g) => g.maxSize)) * 100) / 100,
+    minUsd: cents(lines.reduce((sum, line) => sum + line.minUsd, 0)),
+    maxUsd: cents(lines.reduce((sum, line) => sum + line.maxUsd, 0)),
     assumptions: `EC2 on-demand Linux prices in us-east-1 from the catalog, ${HOURS_PER_MONTH} hours a month, spot at ${Math.round(SPOT_DISCOUNT * 100)}% off; EKS control plane included; storage, data transfer and NAT excluded`,
   };
 }

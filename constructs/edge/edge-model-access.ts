@@ -12,8 +12,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IotRoleAlias } from '@cdktf/provider-aws/lib/iot-role-alias';
 import { Construct } from 'constructs';
 import { policyDocument } from '../iam/policy-document';
-import { MODEL_SITES_PREFIX } from '../lakehouse/access-grants';
-import { KEY_READ_ACTIONS, PREFIX_LIST_ACTIONS, PREFIX_READ_ACTIONS } from '../lakehouse/lakehouse-actions';
+import { MODEL_SITES_PREFIX, modelPrefixReadStatements } from '../lakehouse/access-grants';
 
 /** Credentials live one hour (the IoT credentials provider default): a lost device loses access fast. */
 export const EDGE_CREDENTIAL_SECONDS = 3600;
@@ -51,15 +50,10 @@ export class EdgeModelAccess extends Construct {
       assumeRolePolicy: policyDocument([{ principals: { Service: 'credentials.iot.amazonaws.com' }, actions: ['sts:AssumeRole'] }]),
       maxSessionDuration: EDGE_CREDENTIAL_SECONDS,
     });
-    const prefix = `${MODEL_SITES_PREFIX}${THING_NAME_VARIABLE}/`;
     new IamRolePolicy(this, 'read-own-site-models', {
       name: 'read-own-site-models',
       role: role.id,
-      policy: policyDocument([
-        { sid: 'ReadOwnSiteModels', actions: PREFIX_READ_ACTIONS, resources: [`${props.modelsBucketArn}/${prefix}*`] },
-        { sid: 'ListOwnSiteModels', actions: PREFIX_LIST_ACTIONS, resources: [props.modelsBucketArn], conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } },
-        { sid: 'DecryptModels', actions: KEY_READ_ACTIONS, resources: [props.kmsKeyArn] },
-      ]),
+      policy: policyDocument(modelPrefixReadStatements(props.modelsBucketArn, props.kmsKeyArn, `${MODEL_SITES_PREFIX}${THING_NAME_VARIABLE}/`)),
     });
     this.roleAlias = new IotRoleAlias(this, 'role-alias', { alias: edgeRoleAliasName(props.project), roleArn: role.arn, credentialDuration: EDGE_CREDENTIAL_SECONDS });
   }

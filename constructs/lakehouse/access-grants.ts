@@ -73,14 +73,19 @@ export function siteModelPrefix(site: string): string {
 }
 
 /**
- * Statements for an edge site to read its own models and nothing else: objects under
- * `sites/<site>/` of the models bucket, and listing only that prefix.
+ * Statements to read the models under one key prefix of the models bucket and nothing else:
+ * objects under the prefix, and listing only that prefix. The prefix may hold an IAM policy
+ * variable (an edge device's thing name).
  */
-export function siteModelReadStatements(modelsBucketArn: string, kmsKeyArn: string, site: string): PolicyStatement[] {
-  const prefix = siteModelPrefix(site);
+export function modelPrefixReadStatements(modelsBucketArn: string, kmsKeyArn: string, prefix: string): PolicyStatement[] {
   return [
     { sid: 'ReadSiteModels', actions: PREFIX_READ_ACTIONS, resources: [`${modelsBucketArn}/${prefix}*`] },
     { sid: 'ListSiteModels', actions: PREFIX_LIST_ACTIONS, resources: [modelsBucketArn], conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } },
     { sid: 'DecryptSiteModels', actions: KEY_READ_ACTIONS, resources: [kmsKeyArn] },
   ];
+}
+
+/** Statements for an edge site to read its own models (`sites/<site>/`) and nothing else. */
+export function siteModelReadStatements(modelsBucketArn: string, kmsKeyArn: string, site: string): PolicyStatement[] {
+  return modelPrefixReadStatements(modelsBucketArn, kmsKeyArn, siteModelPrefix(site));
 }

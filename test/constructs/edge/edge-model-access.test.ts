@@ -11,11 +11,11 @@ describe('EdgeModelAccess', () => {
 
   test("each device reads only its own site's models, named by its thing name", () => {
     const policy = JSON.parse(resourcesOf(json, 'aws_iam_role_policy')[0].policy as string);
-    const read = policy.Statement.find((s: { Sid: string }) => s.Sid === 'ReadOwnSiteModels');
+    const read = policy.Statement.find((s: { Sid: string }) => s.Sid === 'ReadSiteModels');
     // Terraform turns $${ into ${, so IAM sees the policy variable.
     expect(read.Resource).toBe('arn:aws:s3:::models/sites/$${credentials-iot:ThingName}/*');
     expect(read.Action).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
-    const list = policy.Statement.find((s: { Sid: string }) => s.Sid === 'ListOwnSiteModels');
+    const list = policy.Statement.find((s: { Sid: string }) => s.Sid === 'ListSiteModels');
     expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['sites/$${credentials-iot:ThingName}/*'] } });
     expect(JSON.stringify(policy)).not.toMatch(/PutObject|Delete/);
   });

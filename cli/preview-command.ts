@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateGuardrails } from '../guardrails/evaluate';
 import type { Rule, TerraformDocument } from '../guardrails/rule';
+import { formatProblem } from '../needs/problem';
 import type { Needs } from '../needs/schema';
 import { readPlanDir } from '../preview/plan-json';
 import { renderPreview, type PreviewBase } from '../preview/preview';
@@ -44,7 +45,7 @@ export function previewComment(options: PreviewOptions, rules: readonly Rule[], 
   const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-preview-'));
   try {
     const head = readNeedsFile(options.needsFile);
-    for (const warning of head.warnings) warn(`${warning.file}:${warning.line}:${warning.column}: ${warning.message} (warning)`);
+    for (const warning of head.warnings) warn(`${formatProblem(warning)} (warning)`);
     const selection = selectStrategy(head.needs);
     const output = synthOutputOf(head.needs, options.out ?? join(scratch, 'head'));
     const stacks = Object.entries(output.stacks).map(([name, json]) => ({ name, json: json as TerraformDocument }));

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PREVIEW_MARKER } from '../../preview/render-markdown';
@@ -26,5 +26,15 @@ describe('tracklayer preview', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('not a synth output');
+  });
+
+  test('needs warnings go to stderr in the located form, never into the comment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-warn-'));
+    const needs = join(dir, 'prod.yaml');
+    writeFileSync(needs, 'apiVersion: tracklayer/v1\nname: acme-ml\nenvironment: prod\ncloud: {region: us-east-1}\n');
+    const run = cli(['preview', '--needs', needs]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^${needs}:3:14: environment: is prod but no state section.*\\(warning\\)$`, 'm'));
+    expect(run.stdout).not.toContain('is prod but no state section');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { RULES } from './registry';
 import type { Rule, RuleLevel, SynthesizedStack } from './rule';
-import type { RuleId } from './rule-ids';
+import type { RuleId } from '../needs/rule-ids';
 
 /** A finding of a rule in a stack, with the level it resolved to. */
 export interface StackFinding {

@@ -4,7 +4,7 @@
  * (`kubernetes_daemon_set_v1` and the older `kubernetes_daemonset` alike).
  */
 import { LIMITS } from '../needs/schema';
-import type { RuleId } from './rule-ids';
+import type { RuleId } from '../needs/rule-ids';
 import type { SynthesizedStack } from './rule';
 import { blockList, isObject, resourcesOf, singleBlock, type TerraformBlock } from './terraform-json';
 

@@ -4,7 +4,7 @@
  * from them.
  */
 import type { Rule } from './rule';
-import type { RuleId } from './rule-ids';
+import type { RuleId } from '../needs/rule-ids';
 import { DATA_PROTECTION_RULES } from './rules/data-protection-rules';
 import { EFA_RULES } from './rules/efa-rules';
 import { EKS_RULES } from './rules/eks-rules';

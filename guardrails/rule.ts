@@ -4,7 +4,7 @@
  * (cdk.tf.json after `app.synth()`), so overrides and escape hatches cannot get around it.
  * In the spirit of cdk-nag, but over Terraform JSON instead of CloudFormation.
  */
-import type { RuleId } from './rule-ids';
+import type { RuleId } from '../needs/rule-ids';
 
 /** How bad a finding is: an error fails `tracklayer synth` (exit 3); a warning is printed. */
 export type RuleLevel = 'error' | 'warning';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
-import { tierProblems } from '../constructs/lakehouse/storage-tiers';
+import { tierProblems } from '../catalog/s3-lifecycle-rules';
 import { findRegion } from './aws-regions';
 import { Cidr } from './ipv4';
 import type { Problem } from './problem';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ACCELERATORS } from '../catalog/accelerator';
 import { largestInstance } from '../catalog/choose-instance';
 import { EDGE_HARDWARE } from '../catalog/edge-hardware';
-import { RULE_IDS } from '../guardrails/rule-ids';
+import { RULE_IDS } from './rule-ids';
 import { OTHER_PARTITION_REGIONS, REGION_CODES } from './aws-regions';
 import { didYouMean } from './closest-name';
 import {

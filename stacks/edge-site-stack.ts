@@ -16,7 +16,7 @@ import { edgePlatformProfile } from '../constructs/platform/platform-profile';
 import type { EdgeSite } from '../needs/schema';
 import type { StackRef } from '../strategy/stack-plan';
 import type { LakehouseOutputs } from './lakehouse-stack';
-import { kubeContextProvider } from './onprem-platform-stack';
+import { configureClusterProviders } from './cluster-access';
 import { TracklayerStack, type StackContext } from './tracklayer-stack';
 
 /** One edge site's stack. */
@@ -24,7 +24,7 @@ export class EdgeSiteStack extends TracklayerStack {
   constructor(scope: Construct, ref: StackRef, context: StackContext, site: EdgeSite, lakehouse: LakehouseOutputs) {
     super(scope, ref, context);
     const { needs } = context;
-    kubeContextProvider(this, site.kubeContext);
+    configureClusterProviders(this, { kind: 'kubeconfig', context: site.kubeContext });
     const platform = new GpuPlatform(this, 'platform', edgePlatformProfile(site));
     const roleAlias = edgeRoleAliasName(needs.name);
     new EdgeInferenceService(this, 'inference', {

@@ -16,7 +16,8 @@ import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule
 import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { LakehouseError } from './lakehouse-error';
-import { expiryAfterTransitions, tierSchedule, type TierDays, type TierTransition } from './storage-tiers';
+import type { TierDays } from '../../catalog/s3-lifecycle-rules';
+import { expiryAfterTransitions, tierSchedule, type TierTransition } from './storage-tiers';
 
 /**
  * Days a noncurrent version (an overwritten or deleted object) is kept: a quarter is time to

@@ -24,7 +24,7 @@ import { BucketEncryption } from './bucket-encryption';
 import { LakehouseCatalog, tableBucketNameFor, tableMaintenanceKeyStatement, type TableFormat } from './lakehouse-catalog';
 import { LakehouseError } from './lakehouse-error';
 import { SecureBucket, type ObjectLockRetention } from './secure-bucket';
-import type { TierDays } from './storage-tiers';
+import type { TierDays } from '../../catalog/s3-lifecycle-rules';
 
 /** The data zones, in the order data flows. */
 export const DATA_ZONES = ['raw', 'curated', 'models'] as const;

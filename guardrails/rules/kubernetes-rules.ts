@@ -7,7 +7,7 @@
 import { LIMITS } from '../../needs/schema';
 import { containersOf, exceptionOf, EXCEPTION_ANNOTATION_PREFIX, workloadsOf, type Container, type Workload } from '../kubernetes-workloads';
 import type { Finding, Rule } from '../rule';
-import type { RuleId } from '../rule-ids';
+import type { RuleId } from '../../needs/rule-ids';
 import { isExpression, isObject, isTrue, singleBlock } from '../terraform-json';
 
 /** Extended resources of accelerators; Kubernetes requires their limits, requests must equal them. */

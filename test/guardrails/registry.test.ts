@@ -1,4 +1,4 @@
-import { RULE_IDS } from '../../guardrails/rule-ids';
+import { RULE_IDS } from '../../needs/rule-ids';
 import { RULES, ruleById } from '../../guardrails/registry';
 
 describe('the guardrails registry', () => {

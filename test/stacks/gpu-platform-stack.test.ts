@@ -52,6 +52,11 @@ describe('GpuPlatformStack: provider wiring', () => {
     for (const key of ['token', 'password', 'username', 'client_key', 'client_certificate', 'config_path', 'insecure']) expect(kubernetes).not.toHaveProperty(key);
   });
 
+  test('the Helm provider reaches the same endpoint with the same exec credentials (one definition: stacks/cluster-access)', () => {
+    const [helm] = platform.provider?.helm ?? [];
+    expect(helm.kubernetes).toEqual({ host: kubernetes.host, cluster_ca_certificate: kubernetes.cluster_ca_certificate, exec: (kubernetes.exec as unknown[])[0] });
+  });
+
   test('the stack also has the AWS provider and the project tags like every tracklayer stack', () => {
     expect(platform.provider?.aws?.[0]).toMatchObject({ region: 'us-east-1' });
   });

@@ -1,5 +1,6 @@
 import { LakehouseError } from '../../../constructs/lakehouse/lakehouse-error';
-import { MINIMUM_STORAGE_DAYS, expiryAfterTransitions, tierProblems, tierSchedule } from '../../../constructs/lakehouse/storage-tiers';
+import { MINIMUM_STORAGE_DAYS, tierProblems } from '../../../catalog/s3-lifecycle-rules';
+import { expiryAfterTransitions, tierSchedule } from '../../../constructs/lakehouse/storage-tiers';
 
 describe('tierProblems', () => {
   test('GIVEN the default tiers 30/90/365 or the tightest accepted 30/60/90 WHEN checked THEN there is no problem', () => {

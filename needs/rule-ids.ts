@@ -1,7 +1,8 @@
 /**
  * The ids of the policy rules tracklayer defines. A needs file may suppress only these
  * (`guardrails.suppress[].rule`); the guardrails registry attaches a check to each id.
- * Kept apart from the checks so the needs validator stays free of synthesis code.
+ * Kept in the needs layer (the lowest) so the needs validator stays free of synthesis code;
+ * guardrails/ imports the ids from here.
  */
 export const RULE_IDS = [
   'S3_SSE_KMS',

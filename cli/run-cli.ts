@@ -19,6 +19,7 @@ import type { StackRef } from '../strategy/stack-plan';
 import { EXIT } from './exit-codes';
 import { checkJson, checkText, findingLine, unmatchedProblem } from './format-findings';
 import { formatSelection } from './format-selection';
+import { OutputDirectoryError } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
@@ -101,7 +102,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
-      const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, options.out, rules));
+      const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, options.out, { rules }));
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       printFindings(io, loaded, result.guardrails);
       printMissing(io, result.missing, 'the other stacks were written');
@@ -160,7 +161,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       printWarnings(io, warnings);
       const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-out-'));
       try {
-        const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, join(scratch, 'out'), rules));
+        const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, join(scratch, 'out'), { rules }));
         const outcomes = verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env });
         for (const outcome of outcomes) io.stdout(`${outcome.stack}: ${outcome.status}${outcome.status === 'valid' ? '' : ` (${outcome.detail})`}\n`);
         const count = (status: string) => outcomes.filter((o) => o.status === status).length;
@@ -190,7 +191,7 @@ export function runCli(argv: readonly string[], io: CliIo, rules: readonly Rule[
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    if (error instanceof PreviewInputError) {
+    if (error instanceof PreviewInputError || error instanceof OutputDirectoryError) {
       io.stderr(`${error.message}\n`);
       return EXIT.badInput;
     }

@@ -1,8 +1,9 @@
 /**
- * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line") and `check`
- * (the guardrail rules without writing anything).
- * Exit codes: 0 success, 2 bad input (located messages, nothing written), 3 a guardrail error
- * (`stack/path: RULE_ID: message` lines, nothing written), 1 a bug.
+ * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line"), `check` (the
+ * guardrail rules without writing anything), `preview` (the PR comment) and `verify` (Terraform).
+ * Exit codes (./exit-codes): 0 success, 2 bad input (located messages, nothing written), 3 a
+ * guardrail error, 4 a stack Terraform rejects, 5 Terraform cannot run, 6 verification
+ * incomplete, 1 a bug.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,8 @@ import { OutputDirectoryError } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
-import { verifyStacks } from './terraform-verify';
+import { TerraformUnavailableError, verifyStacks, type StackVerification } from './terraform-verify';
+import { reportVerification } from './verify-report';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 
 /** Where the command writes; injectable so tests can capture output. */
@@ -70,6 +72,17 @@ function synthesizeOrExit(io: CliIo, loaded: LoadedNeeds, synthesize: () => Synt
     printFindings(io, loaded, error.report);
     io.stderr(`guardrails: ${error.message}; nothing was written (accept a finding with guardrails.suppress in the needs file)\n`);
     throw new CommandExit(EXIT.guardrails);
+  }
+}
+
+/** Runs the verification; when Terraform cannot run at all, says why and ends with exit 5. */
+function verifyOrExit(io: CliIo, verify: () => StackVerification[]): StackVerification[] {
+  try {
+    return verify();
+  } catch (error) {
+    if (!(error instanceof TerraformUnavailableError)) throw error;
+    io.stderr(`verify: Terraform cannot run here, so no stack was verified: ${error.message}\n`);
+    throw new CommandExit(EXIT.terraformUnavailable);
   }
 }
 
@@ -151,10 +164,11 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
 
   cli
     .command('verify')
-    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 when one fails)')
+    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 a stack fails, 5 Terraform cannot run, 6 nothing verified or stacks skipped)')
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
     .option('--mirror <dir>', 'an offline provider mirror to install from (default: $TRACKLAYER_TF_MIRROR; none: the registry)')
-    .action((options: { needs?: string; mirror?: string }) => {
+    .option('--allow-skipped', 'accept stacks whose providers the mirror lacks (they are listed as skipped, never as valid)')
+    .action((options: { needs?: string; mirror?: string; allowSkipped?: boolean }) => {
       const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
       const { needs, warnings } = loaded;
       const selection = selectStrategy(needs);
@@ -162,11 +176,8 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-out-'));
       try {
         const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, join(scratch, 'out'), { rules }));
-        const outcomes = verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env });
-        for (const outcome of outcomes) io.stdout(`${outcome.stack}: ${outcome.status}${outcome.status === 'valid' ? '' : ` (${outcome.detail})`}\n`);
-        const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-        io.stdout(`verified ${outcomes.length} stack(s): ${count('valid')} valid, ${count('invalid')} invalid, ${count('skipped')} skipped\n`);
-        if (count('invalid') > 0) throw new CommandExit(EXIT.verifyFailed);
+        const outcomes = verifyOrExit(io, () => verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env }));
+        throw new CommandExit(reportVerification(io, outcomes, options.allowSkipped ?? false));
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -20,6 +20,7 @@ import type { StackRef } from '../strategy/stack-plan';
 import { EXIT } from './exit-codes';
 import { checkJson, checkText, findingLine, unmatchedProblem } from './format-findings';
 import { formatSelection } from './format-selection';
+import { selectionReport } from './selection-report';
 import { OutputDirectoryError } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
@@ -101,7 +102,8 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const { needs, warnings } = readNeedsFile(needsFilePath(options.needs, io.env));
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
-      io.stdout(options.json ? `${JSON.stringify(selection)}\n` : formatSelection(needs, selection));
+      const report = selectionReport(needs, selection);
+      io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatSelection(needs, report));
     });
 
   cli

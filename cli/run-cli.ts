@@ -14,6 +14,7 @@ import type { Rule } from '../guardrails/rule';
 import type { LoadedNeeds } from '../needs/load-needs';
 import { PreviewInputError } from '../preview/preview-error';
 import { NeedsFileError, formatProblem, type LocatedProblem } from '../needs/problem';
+import { clusterAccessWarnings } from '../strategy/cluster-access-warnings';
 import { selectStrategy } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
 import { EXIT } from './exit-codes';
@@ -87,6 +88,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const { needs, warnings } = readNeedsFile(needsFilePath(options.needs, io.env));
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
+      for (const warning of clusterAccessWarnings(needs, selection.stacks)) io.stderr(`warning: ${warning}\n`);
       io.stdout(options.json ? `${JSON.stringify(selection)}\n` : formatSelection(needs, selection));
     });
 
@@ -101,6 +103,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
+      for (const warning of clusterAccessWarnings(needs, selection.stacks)) io.stderr(`warning: ${warning}\n`);
       const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, options.out, rules));
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       printFindings(io, loaded, result.guardrails);

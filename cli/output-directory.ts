@@ -18,8 +18,8 @@
  * files: what `cdktf deploy` leaves there) are caches of the output and may go with it;
  * Terraform state (`*.tfstate`) is never treated as a cache.
  */
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { MANIFEST_FILE, readProvenance } from './output-manifest';
 
 /** What tracklayer writes at the top of an output directory. */
@@ -55,7 +55,7 @@ export function assertReplaceable(dir: string, cwd: string = process.cwd()): voi
     refuse('is the current directory or one of its parents; tracklayer replaces its output directory as a whole, so name a directory of its own such as cdktf.out');
   }
   const stats = statOf(target, refuse);
-  if (!stats) return;
+  if (!stats) return assertCreatable(target, refuse);
   if (stats.isSymbolicLink()) refuse('is a symbolic link; name the directory itself, so it is clear what gets replaced');
   if (!stats.isDirectory()) refuse('is a file, not a directory; tracklayer writes a directory of stacks there, so name another path');
   const entries = listOf(target, refuse);
@@ -77,6 +77,21 @@ export function assertReplaceable(dir: string, cwd: string = process.cwd()): voi
     if (state.length > 0) refuse(`holds Terraform state in stacks/${stack} (${sample(state)}); move the state to its backend before synthesizing here`);
     const other = kept.filter((file) => !TERRAFORM_WORKING_FILES.test(file));
     if (other.length > 0) refuse(`is an earlier tracklayer output but stacks/${stack} also holds ${sample(other)}, which tracklayer did not write; move them out or name another directory`);
+  }
+}
+
+/**
+ * An absent `target` can be created: its nearest existing ancestor is a directory this process
+ * may write (the staging directory goes beside `target`).
+ */
+function assertCreatable(target: string, refuse: (reason: string) => never): void {
+  let ancestor = dirname(target);
+  while (!existsSync(ancestor) && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  if (!statSync(ancestor).isDirectory()) refuse(`cannot be created: ${ancestor} is a file, not a directory`);
+  try {
+    accessSync(ancestor, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    refuse(`cannot be written (${(error as NodeJS.ErrnoException).code ?? 'EACCES'} in ${ancestor}); name a directory you can write`);
   }
 }
 

@@ -22,7 +22,7 @@ import { checkJson, checkText, findingLine, unmatchedProblem } from './format-fi
 import { formatSelection } from './format-selection';
 import { selectionReport } from './selection-report';
 import { tracklayerVersion } from './tracklayer-version';
-import { OutputDirectoryError } from './output-directory';
+import { OutputDirectoryError, assertReplaceable } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
@@ -115,6 +115,8 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
     .option('--out <dir>', 'the output directory', DEFAULT_OUT)
     .action((options: { needs?: string; out: string }) => {
       const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
+      // A directory that may not be replaced is refused in one line, before anything else is said.
+      assertReplaceable(options.out);
       const { needs, warnings } = loaded;
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);

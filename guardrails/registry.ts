@@ -8,6 +8,7 @@ import type { RuleId } from '../needs/rule-ids';
 import { DATA_PROTECTION_RULES } from './rules/data-protection-rules';
 import { EFA_RULES } from './rules/efa-rules';
 import { EKS_RULES } from './rules/eks-rules';
+import { HELM_RULES } from './rules/helm-rules';
 import { IAM_RULES } from './rules/iam-rules';
 import { KMS_RULES } from './rules/kms-rules';
 import { KUBERNETES_RULES } from './rules/kubernetes-rules';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ...IAM_RULES,
   ...STATE_RULES,
   ...KUBERNETES_RULES,
+  ...HELM_RULES,
   ...TAG_RULES,
 ];
 

@@ -31,6 +31,8 @@ export const RULE_IDS = [
   'K8S_NO_PRIV_ESC',
   'K8S_RESOURCES',
   'K8S_GPU_LIMITS',
+  'HELM_CHART_PINNED',
+  'HELM_HOST_ACCESS',
   'TAGS_REQUIRED',
 ] as const;
 

@@ -1,6 +1,8 @@
 /**
  * The `<name>-gpu-platform` stack: the Kubernetes layer on the EKS cluster of the gpu-cluster
- * stack (namespaces, quotas, priorities, device plugins, GPU metrics; constructs/platform).
+ * stack (namespaces, quotas, priorities as typed resources; device plugins from their upstream
+ * Helm charts; constructs/platform). GPU metrics on EKS come from the CloudWatch add-on's DCGM
+ * exporter, the one exporter a node may have.
  *
  * A stack of its own because the Kubernetes provider is configured from the cluster's
  * endpoint and certificate: the cluster must exist before this stack can even plan. It reads
@@ -10,8 +12,10 @@
  * whoever runs Terraform, so a short-lived token is minted per run and no token is ever
  * written to the configuration or the state. The cluster's access entries decide what that
  * principal may do (the creator is cluster admin). The API endpoint is private unless
- * `cloud.apiAccessCidrs` opens it, so this stack is applied from inside the VPC (or over the
- * VPN) or from an allowed CIDR.
+ * `cloud.apiAccessCidrs` opens it, so this stack is planned and applied from inside the VPC (or
+ * over the VPN) or from an allowed CIDR; `select` and `synth` warn when it is private
+ * (strategy/cluster-access-warnings), and the plan workflow reports it as not plannable from a
+ * runner that cannot reach it.
  */
 import type { Construct } from 'constructs';
 import { GpuPlatform } from '../constructs/platform/gpu-platform';

@@ -10,6 +10,7 @@
  */
 import type { Needs, Strategy } from '../needs/schema';
 import { DEFAULT_RULE, EDGE_LATENCY_MS, SELECTION_RULES, type RuleName, type SelectionRule } from './rules';
+import { clusterAccessWarnings } from './cluster-access-warnings';
 import { stacksFor, type StackRef } from './stack-plan';
 
 /** One rule that fired. */
@@ -37,8 +38,9 @@ export function selectStrategy(needs: Needs): Selection {
   const source = needs.strategy === 'auto' ? 'auto' : 'override';
   const strategy: Strategy = needs.strategy === 'auto' ? decider.rule.selects : needs.strategy;
   const reasons = (fired.length > 0 ? fired : [decider]).map(({ rule, detail }) => ({ rule: rule.rule, detail }));
-  const warnings = [...contradictionWarnings(strategy, source, fired, needs), ...needWarnings(strategy, needs)];
-  return { strategy, source, reasons, warnings, stacks: stacksFor(strategy, needs) };
+  const stacks = stacksFor(strategy, needs);
+  const warnings = [...contradictionWarnings(strategy, source, fired, needs), ...needWarnings(strategy, needs), ...clusterAccessWarnings(needs, stacks)];
+  return { strategy, source, reasons, warnings, stacks };
 }
 
 type Fired = { readonly rule: SelectionRule; readonly detail: string };

@@ -22,10 +22,19 @@
  * extended resource the device plugin advertises (`nvidia.com/gpu`, `aws.amazon.com/neuron`),
  * so only pods that tolerate it, i.e. accelerator pods, land on these expensive nodes. The
  * device-plugin DaemonSets (and any system pod meant for these nodes) must tolerate the key.
+ *
+ * Boot scripts (launch-template user data, ./node-user-data):
+ *
+ * | vendor | script                                                                         |
+ * | ------ | ------------------------------------------------------------------------------ |
+ * | nvidia | NVIDIA container toolkit: GPUs only through the device plugin (./nvidia-container-toolkit) |
+ * | aws    | none (the Neuron runtime has no NVIDIA_VISIBLE_DEVICES equivalent to close)     |
  */
 import { ACCELERATOR_SPECS } from '../../catalog/accelerator';
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
 import { ComputeError } from './compute-error';
+import type { UserDataPart } from './node-user-data';
+import { nvidiaToolkitScript } from './nvidia-container-toolkit';
 
 /** The EKS AMI types this project launches accelerator nodes with. */
 export type AcceleratorAmiType = 'AL2023_x86_64_NVIDIA' | 'AL2023_ARM_64_NVIDIA' | 'AL2023_x86_64_NEURON';
@@ -93,4 +102,9 @@ export function nodeLabels(
     [INSTANCE_TYPE_LABEL]: instance.name,
     ...(efa ? { [EFA_LABEL]: 'true' } : {}),
   };
+}
+
+/** The boot scripts nodes of `instance` run before the kubelet starts, by the table above. */
+export function acceleratorBootScripts(instance: Pick<InstanceTypeSpec, 'accelerator'>): UserDataPart[] {
+  return ACCELERATOR_SPECS[instance.accelerator].vendor === 'nvidia' ? [{ contentType: 'text/x-shellscript', content: nvidiaToolkitScript() }] : [];
 }

@@ -12,6 +12,15 @@
  * | amazon-cloudwatch-observability | Container Insights, GPU metrics (DCGM)     | CloudWatchAgentServerPolicy           |
  * | aws-mountpoint-s3-csi-driver    | training reads the lakehouse as a volume   | the lakehouse statements it is given  |
  *
+ * GPU metrics on EKS come from the amazon-cloudwatch-observability add-on: its chart runs
+ * NVIDIA's DCGM exporter on every NVIDIA GPU node unless its configuration sets
+ * `dcgmExporter.enabled: false` (aws-observability/helm-charts
+ * charts/amazon-cloudwatch-observability/values.yaml; the exporter tolerates every taint and adds
+ * CAP_SYS_ADMIN), and the CloudWatch agent turns its metrics into Container Insights'
+ * `node_gpu_*` metrics, which the GPU-idle alarm reads (../alerts/gpu-idle-alarm). DCGM allows
+ * one exporter per node (profiling metrics are a node-wide lock), so the GPU platform on EKS
+ * installs no exporter of its own while {@link cloudwatchAddonRunsDcgmExporter} says this one runs.
+ *
  * Add-on versions are left to EKS (the default version for the cluster's Kubernetes version):
  * pinning them would need a plan-time `aws_eks_addon_version` lookup. Add-ons that run pods on
  * nodes wait for the first node group so they do not sit degraded while no node exists.
@@ -21,6 +30,25 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { PolicyStatement } from '../iam/policy-document';
 import { PodIdentityRole } from './pod-identity-role';
+
+/** The add-on that publishes Container Insights metrics, GPU metrics included. */
+export const CLOUDWATCH_OBSERVABILITY_ADDON = 'amazon-cloudwatch-observability';
+
+/**
+ * The configuration values tracklayer sends to the CloudWatch add-on: none, so the add-on's
+ * defaults apply and its DCGM exporter runs.
+ */
+export const CLOUDWATCH_ADDON_CONFIGURATION_VALUES: string | undefined = undefined;
+
+/**
+ * Whether the CloudWatch add-on with these configuration values (JSON, as `configuration_values`
+ * takes it) runs its DCGM exporter: yes unless `dcgmExporter.enabled` is false.
+ */
+export function cloudwatchAddonRunsDcgmExporter(configurationValues: string | undefined): boolean {
+  if (configurationValues === undefined || configurationValues.trim() === '') return true;
+  const parsed = JSON.parse(configurationValues) as { dcgmExporter?: { enabled?: boolean } };
+  return parsed.dcgmExporter?.enabled !== false;
+}
 
 /** Add-ons that must exist before nodes join (networking, proxy, credentials). */
 export const NODE_BOOTSTRAP_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const;
@@ -62,7 +90,10 @@ export class ClusterAddons extends Construct {
       return { ...afterNodes, podIdentityAssociation: [{ roleArn: identity.role.arn, serviceAccount }] };
     };
     add('aws-ebs-csi-driver', role('ebs-csi', 'ebs-csi-controller-sa', ['service-role/AmazonEBSCSIDriverPolicy']));
-    add('amazon-cloudwatch-observability', role('cloudwatch', 'cloudwatch-agent', ['CloudWatchAgentServerPolicy']));
+    add(CLOUDWATCH_OBSERVABILITY_ADDON, {
+      ...role('cloudwatch', 'cloudwatch-agent', ['CloudWatchAgentServerPolicy']),
+      ...(CLOUDWATCH_ADDON_CONFIGURATION_VALUES === undefined ? {} : { configurationValues: CLOUDWATCH_ADDON_CONFIGURATION_VALUES }),
+    });
     add('aws-mountpoint-s3-csi-driver', role('mountpoint-s3', 's3-csi-driver-sa', [], props.mountpointStatements));
     this.addons = addons;
   }

@@ -1,7 +1,8 @@
 /**
  * An EKS managed node group of one accelerator instance type, with its own launch template
  * (./node-launch-template). AMI type, taint and labels are inferred from the instance type
- * (./accelerator-node-config); the caller states sizes, capacity type, workload and, for
+ * (./accelerator-node-config), and so are the boot scripts (NVIDIA nodes: the container toolkit
+ * settings that keep GPUs behind the device plugin, ./nvidia-container-toolkit); the caller states sizes, capacity type, workload and, for
  * multi-node training, the EFA fabric to join.
  *
  * Sizing and updates:
@@ -18,7 +19,7 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
-import { acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
+import { acceleratorBootScripts, acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
 import { ComputeError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
 import { NodeLaunchTemplate, type NodeLaunchTemplateProps } from './node-launch-template';
@@ -114,6 +115,7 @@ export class GpuNodeGroup extends Construct {
       instance: props.instance,
       efa: props.efa,
       clusterSecurityGroupId: props.clusterSecurityGroupId,
+      userDataParts: acceleratorBootScripts(props.instance),
     });
     this.nodeGroup = new EksNodeGroup(this, 'node-group', {
       clusterName: props.clusterName,

@@ -16,6 +16,8 @@
  *   and because EKS then no longer adds the cluster security group, it is passed in and put
  *   on the interfaces next to the EFA group.
  * - remote access (SSH): a node group with a launch template cannot have a remote_access block.
+ * User data only when the node group has boot scripts (`userDataParts`, e.g. the NVIDIA
+ * container toolkit settings of GPU nodes): MIME multi-part, which EKS merges with its own.
  * Without EFA there is no network interface block, so no public IP rests on the subnets: the
  * node groups run in private subnets that never map public IPs (see VpcNetwork).
  */
@@ -25,6 +27,7 @@ import { Construct } from 'constructs';
 import { ComputeError, EfaNotSupportedError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
 import { efaNetworkInterfaces, type EfaInstance } from './efa-network-interfaces';
+import { base64UserData, mimeUserData, type UserDataPart } from './node-user-data';
 
 /**
  * IMDS hop limit 1: with IMDSv2 required, the token's response cannot cross the extra hop into
@@ -96,6 +99,12 @@ export interface NodeLaunchTemplateProps {
    * @default DEFAULT_METADATA_HOP_LIMIT
    */
   readonly metadataHopLimit?: number;
+  /**
+   * Boot scripts (and NodeConfig parts) the nodes run before the kubelet starts, sent as MIME
+   * multi-part user data that EKS merges with its own bootstrap part (./node-user-data).
+   * @default - no user data: EKS's bootstrap alone
+   */
+  readonly userDataParts?: readonly UserDataPart[];
 }
 
 /** The launch template of one GPU node group. */
@@ -120,6 +129,7 @@ export class NodeLaunchTemplate extends Construct {
       name: props.name,
       description: `EKS managed node group ${props.instance.name}${efa ? ' with EFA' : ''}`,
       updateDefaultVersion: true,
+      ...(props.userDataParts && props.userDataParts.length > 0 ? { userData: base64UserData(mimeUserData(props.userDataParts)) } : {}),
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpTokens: 'required',

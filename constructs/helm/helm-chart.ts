@@ -10,12 +10,16 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { LIMITS } from '../../needs/schema';
+import { HOST_ACCESS_COMMENT_PATH, hostAccessReasons, type UpstreamHostAccess } from './host-access';
 import { chartPinProblem, type UpstreamChart } from './upstream-chart';
 
 /** Seconds Helm waits for a release's resources to become ready before rolling back (helm's own default is 300). */
 export const DEFAULT_RELEASE_TIMEOUT_SECONDS = 600;
 /** Release revisions Helm keeps (unbounded by default, one Secret each). */
 export const RELEASE_HISTORY = 10;
+/** Shortest reason a host-access grant may give: the needs file's minimum for a suppression reason. */
+export const MIN_HOST_ACCESS_REASON = LIMITS.minSuppressReason;
 
 /** Props of {@link HelmChart}. */
 export interface HelmChartProps {
@@ -25,6 +29,13 @@ export interface HelmChartProps {
   readonly releaseName: string;
   /** The namespace the release lives in. */
   readonly namespace: string;
+  /**
+   * What the chart's pods get on the node by upstream default (privileged, host namespaces,
+   * host paths, capabilities), each with why it is accepted; `{}` when they get nothing beyond
+   * an ordinary pod. Required: the guardrails cannot see a chart's manifests, so the review is
+   * recorded here (./host-access).
+   */
+  readonly hostAccess: UpstreamHostAccess;
   /**
    * Create the namespace when it does not exist. False where tracklayer manages the namespace
    * itself (labels, Pod Security) and passes it in `dependsOn`.
@@ -63,6 +74,11 @@ export class HelmChart extends Construct {
     super(scope, id);
     const problem = chartPinProblem(props.chart);
     if (problem) throw new HelmChartError(this.node.path, problem);
+    for (const [grant, reason] of hostAccessReasons(props.hostAccess)) {
+      if (reason.trim().length < MIN_HOST_ACCESS_REASON) {
+        throw new HelmChartError(this.node.path, `hostAccess.${grant} gives the reason "${reason}"; say in at least ${MIN_HOST_ACCESS_REASON} characters why the chart's pods need it`);
+      }
+    }
     const wait = props.wait ?? true;
     this.release = new Release(this, 'release', {
       name: props.releaseName,
@@ -80,6 +96,7 @@ export class HelmChart extends Construct {
       timeout: props.timeoutSeconds ?? DEFAULT_RELEASE_TIMEOUT_SECONDS,
       dependsOn: props.dependsOn,
     });
+    this.release.addOverride(HOST_ACCESS_COMMENT_PATH, props.hostAccess);
   }
 }
 

@@ -1,109 +1,99 @@
 /**
- * GPU metrics for Prometheus: NVIDIA's DCGM exporter on every NVIDIA GPU node
- * (https://github.com/NVIDIA/dcgm-exporter) and a Service on port {@link DCGM_METRICS_PORT} with
- * the `prometheus.io/scrape` and `prometheus.io/port` annotations, which Prometheus'
- * Kubernetes service discovery (and most agents configured like it) scrapes without further
- * setup. Metrics carry the namespace and pod holding each GPU, read from the kubelet's
- * pod-resources API, so a quota or a cost can be traced to a team.
+ * GPU metrics for Prometheus from NVIDIA's dcgm-exporter chart (./platform-charts
+ * `dcgmExporter`): one exporter per NVIDIA GPU node and a Service on port
+ * {@link DCGM_METRICS_PORT} with the `prometheus.io/*` annotations that Prometheus' Kubernetes
+ * service discovery (and agents configured like it) scrape without further setup. Metrics carry
+ * the namespace and pod holding each GPU, read from the kubelet's pod-resources API.
  *
- * Not on Jetson: DCGM supports data-center GPUs only, not the integrated GPU of a Tegra SoC;
- * a Jetson reports through tegrastats / jetson-stats instead, so GpuPlatform leaves the
- * exporter out for Jetson sites.
+ * Exactly one exporter per GPU node: DCGM's profiling metrics take a node-wide lock that two
+ * exporters cannot share (NVIDIA/DCGM#56, NVIDIA/dcgm-exporter#7). So GpuPlatform runs this
+ * chart only where no other exporter runs: on-prem and x86 edge sites. On EKS the
+ * amazon-cloudwatch-observability add-on already runs one on every GPU node (its chart's
+ * `dcgmExporter.enabled` defaults to true; ../compute/cluster-addons), and it feeds Container
+ * Insights, which the GPU-idle alarm reads. Not on Jetson either: DCGM supports data-center
+ * GPUs only, not the integrated GPU of a Tegra SoC.
  *
- * On EKS the amazon-cloudwatch-observability add-on runs its own DCGM exporter for Container
- * Insights; this one serves the cluster's Prometheus. Both listen on their own pod IPs, so they
- * do not collide.
+ * Values that differ from the chart's values.yaml, and why:
+ * - `serviceMonitor.enabled: false` (upstream: true): a ServiceMonitor needs the Prometheus
+ *   Operator's CRDs, and the install fails on a cluster without them; the annotated Service
+ *   works with any Prometheus.
+ * - `service.annotations`: the `prometheus.io/*` scrape annotations (upstream: none).
+ * - `affinity`, `tolerations`: tracklayer's placement (upstream: no affinity, and a toleration
+ *   of the control-plane taint only, so no pod would land on GPU nodes tainted
+ *   `nvidia.com/gpu`).
+ * Kept from upstream: resources (100m / 128Mi, limits 200m / 512Mi), priority class
+ * system-node-critical, the security context below, no host network or PID namespace.
  *
- * Security context as NVIDIA's example manifest (deployment/examples/dcgm-exporter.yaml), and
- * the two grants beyond the baseline are why:
- * - root: the kubelet's pod-resources socket is writable by root only, and connecting to it is
- *   how the exporter attributes a GPU to a pod;
- * - CAP_SYS_ADMIN: DCGM's profiling metrics (DCGM_FI_PROF_*: SM activity, tensor-core activity,
- *   DRAM bandwidth), the ones that say whether a GPU is doing useful work, need it.
+ * Host access (the chart's defaults): root and CAP_SYS_ADMIN, `allowPrivilegeEscalation:
+ * false`, every other capability dropped; CAP_SYS_ADMIN is what DCGM's profiling metrics
+ * (DCGM_FI_PROF_*: SM and tensor-core activity, the ones that say whether a GPU does useful
+ * work) need, and it is also what lets the exporter see every GPU on a node whose toolkit
+ * ignores NVIDIA_VISIBLE_DEVICES from unprivileged containers.
  */
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { PLATFORM_IMAGES, imageReference } from './container-images';
-import { KUBELET_POD_RESOURCES_DIR, type ContainerResources } from './container-security';
+import { HelmChart } from '../helm/helm-chart';
+import type { UpstreamHostAccess } from '../helm/host-access';
+import { NODE_AGENT_RELEASE, affinityValues, tolerationValues, type AffinityValues, type TolerationValues } from './node-agent-values';
 import { nvidiaNodes, type PlatformTarget } from './node-placement';
-import { PlatformDaemonSet, type PlatformDaemonSetProps } from './platform-daemon-set';
+import { PLATFORM_CHARTS } from './platform-charts';
 
-/** The port the exporter serves /metrics on (its default). */
+/** The port the exporter serves /metrics on (the chart's `service.port`). */
 export const DCGM_METRICS_PORT = 9400;
-/** Name of the DaemonSet and the Service. */
+/** Name of the release (and so of its DaemonSet and Service). */
 export const DCGM_EXPORTER_NAME = 'dcgm-exporter';
 
-/**
- * Requests and limits: NVIDIA's example requests 100m / 128Mi; the memory limit is twice its
- * 256Mi because an 8-GPU node with profiling metrics on keeps more series in memory.
- */
-export const DCGM_RESOURCES: ContainerResources = {
-  requests: { cpu: '100m', memory: '128Mi' },
-  limits: { cpu: '500m', memory: '512Mi' },
+/** The values tracklayer sets, by their key in the chart's values.yaml. */
+export interface DcgmExporterValues {
+  readonly serviceMonitor: { readonly enabled: false };
+  readonly service: { readonly annotations: Readonly<Record<string, string>> };
+  readonly affinity: AffinityValues;
+  readonly tolerations: readonly TolerationValues[];
+}
+
+/** What the exporter's pods get on the node (the chart's defaults at the pinned version). */
+export const DCGM_EXPORTER_HOST_ACCESS: UpstreamHostAccess = {
+  capabilities: { SYS_ADMIN: 'DCGM profiling metrics (DCGM_FI_PROF_*) need it; it also lets the exporter see every GPU of the node' },
+  root: "connects to the kubelet's pod-resources socket, writable by root only, to attribute GPUs to pods",
+  hostPaths: { '/var/lib/kubelet/pod-resources': "the kubelet's pod-resources API: which pod holds which GPU (read-only)" },
 };
+
+/** The values for `target`. */
+export function dcgmExporterValues(target: PlatformTarget): DcgmExporterValues {
+  const placement = nvidiaNodes(target);
+  return {
+    serviceMonitor: { enabled: false },
+    service: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(DCGM_METRICS_PORT), 'prometheus.io/path': '/metrics' } },
+    affinity: affinityValues(placement),
+    tolerations: tolerationValues(placement),
+  };
+}
 
 /** Props of {@link DcgmExporter}. */
 export interface DcgmExporterProps {
-  /** Namespace of the DaemonSet and the Service. */
+  /** Namespace of the release. */
   readonly namespace: string;
   /** Where the cluster is; decides the node labels the exporter selects. */
   readonly target: PlatformTarget;
   /** What must exist first (the namespace). @default - nothing */
-  readonly dependsOn?: PlatformDaemonSetProps['dependsOn'];
+  readonly dependsOn?: ITerraformDependable[];
 }
 
-/** The DCGM exporter DaemonSet and its scrape Service. */
+/** The DCGM exporter release. */
 export class DcgmExporter extends Construct {
-  /** The DaemonSet and its pod labels. */
-  readonly agent: PlatformDaemonSet;
-  /** The Service Prometheus scrapes. */
-  readonly service: ServiceV1;
+  /** The Helm release. */
+  readonly chart: HelmChart;
 
   constructor(scope: Construct, id: string, props: DcgmExporterProps) {
     super(scope, id);
-    this.agent = new PlatformDaemonSet(this, 'agent', {
+    this.chart = new HelmChart(this, 'chart', {
+      chart: PLATFORM_CHARTS.dcgmExporter,
+      releaseName: DCGM_EXPORTER_NAME,
       namespace: props.namespace,
-      name: DCGM_EXPORTER_NAME,
-      image: imageReference(PLATFORM_IMAGES.dcgmExporter),
-      placement: nvidiaNodes(props.target),
-      resources: DCGM_RESOURCES,
-      privileges: {
-        root: { value: true, reason: 'connects to the kubelet pod-resources socket, writable by root only, to attribute GPUs to pods' },
-        capabilities: { value: ['SYS_ADMIN'], reason: 'DCGM profiling metrics (DCGM_FI_PROF_*) need CAP_SYS_ADMIN' },
-      },
-      env: [
-        { name: 'DCGM_EXPORTER_LISTEN', value: `:${DCGM_METRICS_PORT}` },
-        { name: 'DCGM_EXPORTER_KUBERNETES', value: 'true' },
-        { name: 'NODE_NAME', fieldPath: 'spec.nodeName' },
-        // The exporter requests no nvidia.com/gpu (it must see every GPU without taking one);
-        // the NVIDIA runtime exposes all GPUs to a container that sets this.
-        { name: 'NVIDIA_VISIBLE_DEVICES', value: 'all' },
-      ],
-      ports: { metrics: DCGM_METRICS_PORT },
-      hostMounts: [
-        {
-          name: 'pod-resources',
-          path: KUBELET_POD_RESOURCES_DIR,
-          type: 'Directory',
-          readOnly: true,
-          reason: "the kubelet's pod-resources API: which pod holds which GPU",
-        },
-      ],
+      values: { ...dcgmExporterValues(props.target) },
+      hostAccess: DCGM_EXPORTER_HOST_ACCESS,
+      ...NODE_AGENT_RELEASE,
       dependsOn: props.dependsOn,
-    });
-    this.service = new ServiceV1(this, 'service', {
-      metadata: {
-        name: DCGM_EXPORTER_NAME,
-        namespace: props.namespace,
-        labels: { ...this.agent.podLabels },
-        annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(DCGM_METRICS_PORT), 'prometheus.io/path': '/metrics' },
-      },
-      spec: {
-        type: 'ClusterIP',
-        selector: { 'app.kubernetes.io/name': DCGM_EXPORTER_NAME },
-        port: [{ name: 'metrics', port: DCGM_METRICS_PORT, targetPort: 'metrics', protocol: 'TCP' }],
-      },
-      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
   }
 }

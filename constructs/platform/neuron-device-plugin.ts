@@ -1,94 +1,102 @@
 /**
- * The AWS Neuron device plugin: advertises the Trainium chips of a node as
- * `aws.amazon.com/neuron` (and their NeuronCores as `aws.amazon.com/neuroncore`), so training
- * pods on trn1/trn2 nodes can request them
+ * The AWS Neuron device plugin from the aws-neuron chart (./platform-charts `neuron`):
+ * advertises the Trainium chips of a node as `aws.amazon.com/neuron` (and their NeuronCores as
+ * `aws.amazon.com/neuroncore`), so training pods on trn1/trn2 nodes can request them
  * (https://awsdocs-neuron.readthedocs-hosted.com/en/latest/containers/kubernetes-getting-started.html).
  * Runs only on the Trainium nodes of an EKS cluster ({@link neuronNodes}); the Neuron driver
- * comes from the EKS AL2023 Neuron AMI.
+ * comes from the EKS AL2023 Neuron AMI. The chart brings the plugin's service account and the
+ * cluster role it needs (it reads nodes and patches pods with the cores it allocated).
  *
- * Unlike the NVIDIA plugin it talks to the API server: it reads its node and the pods on it
- * and patches pod annotations with the cores it allocated, so it gets a service account and
- * the cluster role the upstream chart gives it (aws-neuron/neuron-helm-charts,
- * templates/device-plugin/device-plugin-rbac.yaml). Its host paths are the upstream chart's,
- * narrowed: the chart mounts all of /run read-write to read one file, this mounts that file
- * read-only (all of /run would expose the containerd socket).
+ * Values that differ from the chart's values.yaml, and why:
+ * - `devicePlugin.namespaceOverride: gpu-system` (upstream: kube-system): the node agents live
+ *   in the namespace tracklayer manages (Pod Security, labels).
+ * - `devicePlugin.affinity`, `devicePlugin.tolerations`: tracklayer's placement instead of the
+ *   chart's instance-type list (which lags new Trainium types) and its SageMaker toleration.
+ * - `devicePlugin.resources`: {@link DEVICE_PLUGIN_RESOURCES} (upstream: none).
+ * - `npd.enabled: false` (upstream: true): the Neuron node problem detector runs privileged in
+ *   a namespace of its own reading /dev/kmsg; it is not needed to schedule Neuron work, and
+ *   tracklayer does not install it unasked. The scheduler extension and the DRA driver stay off,
+ *   as upstream.
+ *
+ * Host access (the chart at 1.9.0): `allowPrivilegeEscalation: false`, every capability dropped
+ * (templates/_helpers.tpl `neuron-device-plugin.securityContext`); the kubelet device-plugin
+ * directory, all of /run, and /opt/aws read-only. /run as a directory is on purpose: the plugin
+ * reads /run/infa-map.json, which the Neuron driver writes at boot and which may not exist yet
+ * when the pod starts; a `type: File` mount of that file fails the pod in that case
+ * (aws/aws-cdk#29262), so the first build's narrowed mount is gone.
  */
-import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-binding-v1';
-import { ClusterRoleV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
-import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { PLATFORM_IMAGES, imageReference } from './container-images';
+import { HelmChart } from '../helm/helm-chart';
+import type { UpstreamHostAccess } from '../helm/host-access';
+import {
+  DEVICE_PLUGIN_RESOURCES,
+  NODE_AGENT_RELEASE,
+  affinityValues,
+  tolerationValues,
+  type AffinityValues,
+  type ResourceValues,
+  type TolerationValues,
+} from './node-agent-values';
 import { neuronNodes } from './node-placement';
-import { DEVICE_PLUGIN_PRIVILEGES, DEVICE_PLUGIN_RESOURCES, DEVICE_PLUGIN_SOCKETS, PlatformDaemonSet, type PlatformDaemonSetProps } from './platform-daemon-set';
+import { PLATFORM_CHARTS } from './platform-charts';
 
-/** Name of the DaemonSet, its service account and its cluster role. */
-export const NEURON_DEVICE_PLUGIN_NAME = 'neuron-device-plugin';
+/** Name of the release. */
+export const NEURON_RELEASE_NAME = 'neuron-device-plugin';
 
-/** What the plugin may do in the API (the upstream chart's rules, unchanged). */
-export const NEURON_DEVICE_PLUGIN_RULES = [
-  { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] },
-  { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-  { apiGroups: [''], resources: ['pods'], verbs: ['update', 'patch', 'get', 'list', 'watch'] },
-  { apiGroups: [''], resources: ['nodes/status'], verbs: ['patch', 'update'] },
-  { apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get', 'list'] },
-] as const;
+/** The values tracklayer sets, by their key in the chart's values.yaml. */
+export interface NeuronChartValues {
+  readonly devicePlugin: {
+    readonly namespaceOverride: string;
+    readonly affinity: AffinityValues;
+    readonly tolerations: readonly TolerationValues[];
+    readonly resources: ResourceValues;
+  };
+  readonly npd: { readonly enabled: false };
+}
+
+/** What the plugin's pods get on the node (the chart's defaults at the pinned version). */
+export const NEURON_DEVICE_PLUGIN_HOST_ACCESS: UpstreamHostAccess = {
+  root: 'the plugin creates its socket in the kubelet device-plugins directory, which only root may write',
+  hostPaths: {
+    '/var/lib/kubelet/device-plugins': 'registers with the kubelet and serves its gRPC socket there',
+    '/run': 'reads /run/infa-map.json, written by the Neuron driver at boot, possibly after the pod starts (aws/aws-cdk#29262)',
+    '/opt/aws': 'the Neuron tools and configuration of the Neuron AMI (read-only)',
+  },
+};
+
+/** The values for the plugin in `namespace`. */
+export function neuronChartValues(namespace: string): NeuronChartValues {
+  const placement = neuronNodes();
+  return {
+    devicePlugin: { namespaceOverride: namespace, affinity: affinityValues(placement), tolerations: tolerationValues(placement), resources: DEVICE_PLUGIN_RESOURCES },
+    npd: { enabled: false },
+  };
+}
 
 /** Props of {@link NeuronDevicePlugin}. */
 export interface NeuronDevicePluginProps {
-  /** Namespace of the DaemonSet and its service account. */
+  /** Namespace of the release and of the plugin's DaemonSet. */
   readonly namespace: string;
   /** What must exist first (the namespace). @default - nothing */
-  readonly dependsOn?: PlatformDaemonSetProps['dependsOn'];
+  readonly dependsOn?: ITerraformDependable[];
 }
 
-/** The Neuron device plugin DaemonSet with its service account and RBAC. */
+/** The Neuron device plugin release. */
 export class NeuronDevicePlugin extends Construct {
-  /** The DaemonSet and its pod labels. */
-  readonly agent: PlatformDaemonSet;
+  /** The Helm release. */
+  readonly chart: HelmChart;
 
   constructor(scope: Construct, id: string, props: NeuronDevicePluginProps) {
     super(scope, id);
-    const name = NEURON_DEVICE_PLUGIN_NAME;
-    const account = new ServiceAccountV1(this, 'service-account', {
-      metadata: { name, namespace: props.namespace },
-      automountServiceAccountToken: false, // the pod opts in; nothing else uses this account
-      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-    });
-    const role = new ClusterRoleV1(this, 'cluster-role', {
-      metadata: { name },
-      rule: NEURON_DEVICE_PLUGIN_RULES.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
-    });
-    const binding = new ClusterRoleBindingV1(this, 'cluster-role-binding', {
-      metadata: { name },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role.metadata.name },
-      subject: [{ kind: 'ServiceAccount', name: account.metadata.name, namespace: props.namespace }],
-    });
-    this.agent = new PlatformDaemonSet(this, 'agent', {
+    this.chart = new HelmChart(this, 'chart', {
+      chart: PLATFORM_CHARTS.neuron,
+      releaseName: NEURON_RELEASE_NAME,
       namespace: props.namespace,
-      name,
-      image: imageReference(PLATFORM_IMAGES.neuronDevicePlugin),
-      placement: neuronNodes(),
-      resources: DEVICE_PLUGIN_RESOURCES,
-      privileges: DEVICE_PLUGIN_PRIVILEGES,
-      serviceAccountName: name,
-      env: [
-        { name: 'NODE_NAME', fieldPath: 'spec.nodeName' },
-        // As upstream: the plugin tries this path first and falls back to the in-cluster
-        // service account, since no kubelet.conf is mounted.
-        { name: 'KUBECONFIG', value: '/etc/kubernetes/kubelet.conf' },
-      ],
-      hostMounts: [
-        DEVICE_PLUGIN_SOCKETS,
-        {
-          name: 'infa-map',
-          path: '/run/infa-map.json',
-          type: 'File',
-          readOnly: true,
-          reason: 'the map of Neuron devices to their EFA interfaces that the Neuron driver writes at boot',
-        },
-        { name: 'aws-neuron', path: '/opt/aws', type: 'Directory', readOnly: true, reason: 'the Neuron tools and configuration the Neuron AMI installs' },
-      ],
-      dependsOn: [account, binding],
+      values: { ...neuronChartValues(props.namespace) },
+      hostAccess: NEURON_DEVICE_PLUGIN_HOST_ACCESS,
+      ...NODE_AGENT_RELEASE,
+      dependsOn: props.dependsOn,
     });
   }
 }

@@ -9,10 +9,12 @@
  * | prop               | value                                                                        |
  * |--------------------|------------------------------------------------------------------------------|
  * | nvidia             | a planned group carries an NVIDIA accelerator                                |
+ * | dcgmExporter       | false while the CloudWatch add-on runs its own (one exporter per GPU node)   |
  * | neuron             | a planned group carries Trainium                                             |
  * | efa                | a planned group has EFA (multi-node training)                                |
  * | quotas.training    | `training.gpus` chips of the training accelerator; none without training     |
  * | quotas.inference   | `replicas` × chips of the inference instance; none without cloud replicas    |
+ * | nodeShapes         | vCPUs and memory of the training / inference instance (container defaults)   |
  * | region             | `cloud.region`                                                               |
  *
  * On-prem (`onPremPlatformProfile(needs.onPrem)`):
@@ -24,6 +26,8 @@
  * | quotas.training    | `gpuNodes × gpusPerNode`                                                     |
  * | quotas.inference   | `gpuNodes × gpusPerNode` too: one shared pool, each namespace capped at all   |
  * |                    | of it, with the priority classes deciding who yields                          |
+ * | dcgmExporter       | default (true): nothing else is known to run one there                        |
+ * | nodeShapes         | none: tracklayer does not know the servers' CPUs and memory                   |
  *
  * Edge site (`edgePlatformProfile(site)`), from the catalog's EDGE_HARDWARE_SPECS:
  *
@@ -34,6 +38,7 @@
  * | x86-cpu      | false  | false  | none (nothing to quota)    | none            |
  */
 import { ACCELERATOR_SPECS, type Accelerator } from '../../catalog/accelerator';
+import { CLOUDWATCH_ADDON_CONFIGURATION_VALUES, cloudwatchAddonRunsDcgmExporter } from '../compute/cluster-addons';
 import { EDGE_HARDWARE_SPECS } from '../../catalog/edge-hardware';
 import type { EdgeSite, Needs, OnPremNeed } from '../../needs/schema';
 import type { GpuPlatformProps } from './gpu-platform';
@@ -44,8 +49,8 @@ import type { AcceleratorQuota } from './workload-tenancy';
 export interface AcceleratorNodeGroup {
   /** What the group runs. */
   readonly workload: 'training' | 'inference';
-  /** The group's instance type: its accelerator kind and chips per node. */
-  readonly instance: { readonly accelerator: Accelerator; readonly chips: number };
+  /** The group's instance type: its accelerator kind, chips, vCPUs and memory per node. */
+  readonly instance: { readonly accelerator: Accelerator; readonly chips: number; readonly vcpus: number; readonly memoryGiB: number };
   /** True when the nodes have EFA interfaces. */
   readonly efa: boolean;
 }
@@ -64,14 +69,24 @@ export function eksPlatformProfile(needs: Needs, groups: readonly AcceleratorNod
   return {
     target: 'eks',
     nvidia: vendors.has('nvidia'),
+    dcgmExporter: vendors.has('nvidia') && !cloudwatchAddonRunsDcgmExporter(CLOUDWATCH_ADDON_CONFIGURATION_VALUES),
     neuron: vendors.has('aws'),
     efa: groups.some((g) => g.efa),
     quotas: {
       training: training && trainingNeed ? quotaOf(training.instance.accelerator, trainingNeed.gpus) : undefined,
       inference: inference && inferenceNeed ? quotaOf(inference.instance.accelerator, inferenceNeed.replicas * inference.instance.chips) : undefined,
     },
+    nodeShapes: {
+      training: training && shapeOf(training),
+      inference: inference && shapeOf(inference),
+    },
     region: needs.cloud.region,
   };
+}
+
+/** The vCPUs and memory of a group's nodes. */
+function shapeOf(group: AcceleratorNodeGroup): { vcpus: number; memoryGiB: number } {
+  return { vcpus: group.instance.vcpus, memoryGiB: group.instance.memoryGiB };
 }
 
 /**

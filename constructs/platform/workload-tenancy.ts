@@ -9,24 +9,31 @@
  *   EFA pod needs none of those: devices come from the device plugins through the kubelet.
  * - `gpu-system`: `privileged`. Device plugins mount the kubelet's device-plugin directory
  *   (host paths are refused by `baseline` and `restricted`) and run as root to create their
- *   socket there; the DCGM exporter adds CAP_SYS_ADMIN. Only the platform's own DaemonSets
- *   live here; each still drops every capability it does not name (./container-security).
+ *   socket there; the NVIDIA plugin and the DCGM exporter add CAP_SYS_ADMIN, the EFA and RDMA
+ *   plugins run privileged on the host network, as upstream ships them. Only the platform's
+ *   node agents live here; each chart's grants are recorded with its release (`hostAccess`).
  *
  * Quotas: for every accelerator resource the cluster advertises, each workload namespace gets
  * `requests.<resource>` = its planned chips of that resource, and 0 of any other, so a
  * namespace cannot take the other's accelerators (Kubernetes quotas extended resources by
  * requests only). A namespace without a planned quota gets 0 of every accelerator.
  *
- * LimitRange: containers that state no CPU or memory get {@link DEFAULT_CONTAINER_REQUESTS} and
- * {@link DEFAULT_CONTAINER_LIMITS}, so no pod runs unbounded by accident. A container that
- * requests more than a default limit must set its own limit (Kubernetes rejects request > limit).
+ * LimitRange `container-defaults`, from the shape of the nodes the namespace runs on
+ * ({@link containerLimits}): a container that states no requests gets
+ * {@link DEFAULT_CONTAINER_REQUESTS} (enough to be scheduled sensibly, never more than a node);
+ * its default limits and the per-container maxima are the node's vCPUs and memory. A GPU job
+ * that sets only `nvidia.com/gpu: 8` on a p5 (2 TiB) thus gets a 2048Gi limit, not a few GiB,
+ * and a container asking for more than one node has is refused at admission with the reason
+ * instead of pending forever. Where the node shape is unknown (on-prem, edge, a namespace
+ * without a node group) there is no default limit and no maximum, only the default requests:
+ * a made-up limit would OOM-kill real jobs, and Kubernetes rejects a request above a default
+ * limit the container did not set.
  */
-import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
+import { LimitRangeV1, type LimitRangeV1SpecLimit } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Construct } from 'constructs';
-import type { ComputeQuantities } from './container-security';
 import type { DeviceResource } from './node-placement';
 import { PlatformError } from './platform-error';
 
@@ -37,10 +44,54 @@ export type WorkloadNamespace = (typeof WORKLOAD_NAMESPACES)[number];
 /** The namespace of the node agents. */
 export const SYSTEM_NAMESPACE = 'gpu-system';
 
+/** CPU and memory of a container, as Kubernetes quantities. */
+export interface ComputeQuantities {
+  readonly cpu: string;
+  readonly memory: string;
+}
+
 /** Default requests of a container that states none: enough for a sidecar or a small server. */
 export const DEFAULT_CONTAINER_REQUESTS: ComputeQuantities = { cpu: '500m', memory: '1Gi' };
-/** Default limits of a container that states none. */
-export const DEFAULT_CONTAINER_LIMITS: ComputeQuantities = { cpu: '2', memory: '4Gi' };
+
+/** The vCPUs and memory of the nodes a namespace runs on (a catalog instance type's figures). */
+export interface NodeShape {
+  readonly vcpus: number;
+  readonly memoryGiB: number;
+}
+
+/** The node shape per workload namespace. */
+export interface WorkloadNodeShapes {
+  /** @default - unknown: no default limits, no maxima in `training` */
+  readonly training?: NodeShape;
+  /** @default - unknown: no default limits, no maxima in `inference` */
+  readonly inference?: NodeShape;
+}
+
+/** One `Container` item of the LimitRange, in the provider's shape. */
+export interface ContainerLimits {
+  readonly type: 'Container';
+  readonly defaultRequest: ComputeQuantities;
+  readonly default?: ComputeQuantities;
+  readonly max?: ComputeQuantities;
+}
+
+/** A node's vCPUs and memory as quantities. */
+function quantitiesOf(shape: NodeShape): ComputeQuantities {
+  return { cpu: String(shape.vcpus), memory: `${shape.memoryGiB}Gi` };
+}
+
+/** A ContainerLimits in the provider's shape (quantities as string maps). */
+function limitRangeItem(limits: ContainerLimits): LimitRangeV1SpecLimit {
+  const map = (q: ComputeQuantities | undefined) => (q ? { cpu: q.cpu, memory: q.memory } : undefined);
+  return { type: limits.type, defaultRequest: map(limits.defaultRequest), default: map(limits.default), max: map(limits.max) };
+}
+
+/** The container defaults and maxima of a namespace on nodes of `shape` (see the file comment). */
+export function containerLimits(shape: NodeShape | undefined): ContainerLimits {
+  if (shape === undefined) return { type: 'Container', defaultRequest: { ...DEFAULT_CONTAINER_REQUESTS } };
+  const node = quantitiesOf(shape);
+  return { type: 'Container', defaultRequest: { ...DEFAULT_CONTAINER_REQUESTS }, default: node, max: { ...node } };
+}
 
 /** Pod Security admission labels enforcing `level`, at the latest version of the standard. */
 export function podSecurityLabels(level: 'restricted' | 'baseline' | 'privileged'): Record<string, string> {
@@ -74,6 +125,8 @@ export interface WorkloadTenancyProps {
   readonly deviceResources: readonly DeviceResource[];
   /** Planned chips per namespace. @default - no accelerators in either namespace */
   readonly quotas?: WorkloadQuotas;
+  /** The nodes each namespace runs on. @default - unknown: default requests only */
+  readonly nodeShapes?: WorkloadNodeShapes;
 }
 
 /** `requests.<resource>` limits of a namespace with `quota`. */
@@ -114,15 +167,19 @@ export class WorkloadTenancy extends Construct {
       }
       new LimitRangeV1(this, `${name}-limit-range`, {
         metadata: { name: 'container-defaults', namespace: name },
-        spec: { limit: [{ type: 'Container', defaultRequest: { ...DEFAULT_CONTAINER_REQUESTS }, default: { ...DEFAULT_CONTAINER_LIMITS } }] },
+        spec: { limit: [limitRangeItem(containerLimits(props.nodeShapes?.[name]))] },
         dependsOn: [ns],
       });
     }
   }
 
-  /** Quotas must be whole chips of a resource the cluster advertises. */
+  /** Quotas must be whole chips of a resource the cluster advertises; node shapes must be real. */
   private validate(props: WorkloadTenancyProps): void {
     for (const name of WORKLOAD_NAMESPACES) {
+      const shape = props.nodeShapes?.[name];
+      if (shape && !(Number.isInteger(shape.vcpus) && shape.vcpus > 0 && shape.memoryGiB > 0)) {
+        throw new PlatformError(this.node.path, `nodeShapes.${name} must have a whole number of vCPUs and memoryGiB above 0, got ${shape.vcpus} vCPUs and ${shape.memoryGiB} GiB; pass the catalog figures of the instance type`);
+      }
       const quota = props.quotas?.[name];
       if (!quota) continue;
       if (!Number.isInteger(quota.chips) || quota.chips < 0) {

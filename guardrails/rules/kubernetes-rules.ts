@@ -1,8 +1,9 @@
 /**
  * Kubernetes workload rules over hashicorp/kubernetes resources (Deployments, DaemonSets,
- * StatefulSets, Jobs, CronJobs, Pods). Platform components that need host access by design
- * (the NVIDIA device plugin, EFA and Neuron plugins, DCGM exporter) document it on the
- * workload with a `guardrails.tracklayer.dev/<RULE_ID>` annotation; see kubernetes-workloads.ts.
+ * StatefulSets, Jobs, CronJobs, Pods). A typed workload that needs host access by design (the
+ * RDMA shared device plugin) documents it on the workload with a
+ * `guardrails.tracklayer.dev/<RULE_ID>` annotation; see kubernetes-workloads.ts. Upstream
+ * charts (helm_release) are not visible here: ./helm-rules.ts covers them.
  */
 import { LIMITS } from '../../needs/schema';
 import { containersOf, exceptionOf, EXCEPTION_ANNOTATION_PREFIX, workloadsOf, type Container, type Workload } from '../kubernetes-workloads';

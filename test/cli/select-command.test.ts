@@ -66,7 +66,8 @@ describe('tracklayer select', () => {
   });
 
   test('needs warnings go to stderr with their location', () => {
-    const path = file('prod.yaml', 'apiVersion: tracklayer/v1\nname: acme-ml\nenvironment: prod\ncloud:\n  region: us-east-1\n');
+    // apiAccessCidrs set, so the only warning is the needs warning (no private-API warning).
+    const path = file('prod.yaml', 'apiVersion: tracklayer/v1\nname: acme-ml\nenvironment: prod\ncloud:\n  region: us-east-1\n  apiAccessCidrs: [198.51.100.0/24]\n');
     const run = cli(['select', '--needs', path, '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(new RegExp(`^${path}:3:14: environment: is prod but no state section is given.*\\(warning\\)\\n$`));

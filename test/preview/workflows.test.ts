@@ -6,7 +6,9 @@
  * OIDC, in a protected environment; nothing ever applies. The comment scripts are run against
  * a fake GitHub API.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
@@ -130,6 +132,30 @@ describe('preview-comment.yml (workflow_run, may comment)', () => {
     expect(job.steps.some((s) => s.run !== undefined)).toBe(false);
     expect(job.steps.map((s) => s.uses!.split('@')[0])).toEqual(['actions/download-artifact', 'actions/github-script']);
     expect(job.steps[0].with).toEqual(expect.objectContaining({ name: 'tracklayer-preview', 'run-id': '${{ github.event.workflow_run.id }}' }));
+  });
+});
+
+describe('plan.yml: a private cluster API is reported as not plannable from where it runs', () => {
+  const run = workflow('plan.yml').jobs.plan.steps.find((s) => s.name === 'Plan each stack')!.run!;
+  /** The api_reachable function of the step, run in bash with a stub `aws` that prints `endpoint` (or fails). */
+  function reach(endpoint: string | null): number {
+    const fn = run.slice(run.indexOf('api_reachable() {'), run.indexOf('plan_stack() {'));
+    const bin = mkdtempSync(join(tmpdir(), 'tracklayer-aws-'));
+    writeFileSync(join(bin, 'aws'), endpoint === null ? '#!/bin/sh\nexit 254\n' : `#!/bin/sh\necho ${endpoint}\n`, { mode: 0o755 });
+    const result = spawnSync('bash', ['-c', `${fn}\napi_reachable acme-ml`], { env: { PATH: `${bin}:${process.env.PATH}` }, timeout: 30_000 });
+    return result.status ?? -1;
+  }
+
+  test('the gpu-platform stack is checked before its plan; each outcome is reported, none fails the job', () => {
+    expect(run).toContain('if [[ "$stack" == *-gpu-platform ]]; then');
+    expect(run).toContain('::warning::$stack: not plannable from where it runs:');
+    expect(run).toContain('::notice::$stack: not plannable yet:');
+    expect(run.indexOf('api_reachable "$cluster"')).toBeLessThan(run.indexOf('terraform init'));
+  });
+
+  test('GIVEN an endpoint that refuses this runner THEN 1 (not plannable from here); GIVEN no readable cluster THEN 2', () => {
+    expect(reach('https://127.0.0.1')).toBe(1);
+    expect(reach(null)).toBe(2);
   });
 });
 

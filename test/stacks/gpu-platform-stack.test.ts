@@ -8,7 +8,8 @@ import { LakehouseStack } from '../../stacks/lakehouse-stack';
 import { NetworkStack } from '../../stacks/network-stack';
 import { selectStrategy } from '../../strategy/select';
 import type { StackRole } from '../../strategy/stack-plan';
-import { daemonSets } from '../constructs/platform/platform-json';
+import { cloudwatchAddonRunsDcgmExporter } from '../../constructs/compute/cluster-addons';
+import { releases } from '../constructs/platform/platform-json';
 import { needsWith } from '../support/needs-fixtures';
 import { resourcesOf, type TerraformJson } from '../support/synth-json';
 
@@ -63,9 +64,9 @@ describe('GpuPlatformStack: provider wiring', () => {
 });
 
 describe('GpuPlatformStack: the platform from the needs', () => {
-  test('GIVEN h100 x64 THEN NVIDIA and EFA plugins, DCGM, and a 64-GPU training quota', () => {
+  test('GIVEN h100 x64 THEN the NVIDIA and EFA plugin charts and a 64-GPU training quota', () => {
     const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'h100', gpus: 64 } } }));
-    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'dcgm-exporter', 'nvidia-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'nvidia-device-plugin']);
     const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
     expect(training?.spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
     expect(resourcesOf(platform, 'kubernetes_priority_class_v1')).toHaveLength(3);
@@ -73,14 +74,52 @@ describe('GpuPlatformStack: the platform from the needs', () => {
 
   test('GIVEN a10g x1 in eu-central-1 THEN no EFA plugin', () => {
     const { platform } = synthWithCluster(needsWith({ cloud: { region: 'eu-central-1' }, workload: { training: { accelerator: 'a10g', gpus: 1 } } }));
-    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['dcgm-exporter', 'nvidia-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['nvidia-device-plugin']);
     expect(platform.provider?.kubernetes?.[0].exec).toEqual([expect.objectContaining({ args: expect.arrayContaining(['--region', 'eu-central-1']) })]);
   });
 
   test('GIVEN trainium x32 THEN the Neuron and EFA plugins, and the training quota on aws.amazon.com/neuron', () => {
     const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'trainium', gpus: 32 } } }));
-    expect(Object.keys(daemonSets(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'neuron-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'neuron-device-plugin']);
     const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
     expect(training?.spec).toEqual({ hard: { 'requests.aws.amazon.com/neuron': '32' } });
+  });
+});
+
+/**
+ * DCGM exporters on the GPU nodes of the EKS cluster: the CloudWatch add-on's (unless its
+ * configuration turns it off) plus a dcgm-exporter chart in the platform stack. DCGM profiling
+ * metrics are a node-wide lock two exporters cannot share, so this must be exactly 1.
+ */
+function dcgmExportersPerGpuNode(cluster: TerraformJson, platform: TerraformJson): number {
+  const addon = resourcesOf(cluster, 'aws_eks_addon').find((a) => a.addon_name === 'amazon-cloudwatch-observability');
+  const fromAddon = addon !== undefined && cloudwatchAddonRunsDcgmExporter(addon.configuration_values as string | undefined) ? 1 : 0;
+  const fromChart = resourcesOf(platform, 'helm_release').filter((r) => r.chart === 'dcgm-exporter').length;
+  return fromAddon + fromChart;
+}
+
+describe('GpuPlatformStack: exactly one DCGM exporter per GPU node on EKS', () => {
+  test.each([
+    ['h100 training', { training: { accelerator: 'h100', gpus: 64 } }],
+    ['l4 inference', { inference: { accelerator: 'l4', latencyMs: 50, replicas: 2 } }],
+  ])('GIVEN %s THEN the CloudWatch add-on runs the one exporter and the platform installs none', (_name, workload) => {
+    const { cluster, platform } = synthWithCluster(needsWith({ workload }));
+    expect(dcgmExportersPerGpuNode(cluster, platform)).toBe(1);
+    expect(resourcesOf(platform, 'helm_release').map((r) => r.chart)).not.toContain('dcgm-exporter');
+  });
+
+  test('the GPU-idle alarm reads Container Insights, which that add-on exporter feeds', () => {
+    const { cluster } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'h100', gpus: 64 } } }));
+    const alarms = resourcesOf(cluster, 'aws_cloudwatch_metric_alarm').filter((a) => a.metric_name === 'node_gpu_utilization');
+    expect(alarms).toEqual([expect.objectContaining({ namespace: 'ContainerInsights' })]);
+    expect(resourcesOf(cluster, 'aws_eks_addon').map((a) => a.addon_name)).toContain('amazon-cloudwatch-observability');
+  });
+
+  test('the count sees both: an add-on exporter and a chart would be 2, an add-on with the exporter off and a chart 1', () => {
+    const cluster = { resource: { aws_eks_addon: { cw: { addon_name: 'amazon-cloudwatch-observability' } } } } as TerraformJson;
+    const withChart = { resource: { helm_release: { dcgm: { chart: 'dcgm-exporter' } } } } as TerraformJson;
+    expect(dcgmExportersPerGpuNode(cluster, withChart)).toBe(2);
+    const off = { resource: { aws_eks_addon: { cw: { addon_name: 'amazon-cloudwatch-observability', configuration_values: '{"dcgmExporter":{"enabled":false}}' } } } } as TerraformJson;
+    expect(dcgmExportersPerGpuNode(off, withChart)).toBe(1);
   });
 });

@@ -7,8 +7,9 @@ const onPrem = { kubeContext: 'dc1-admin', gpuNodes: 16, gpusPerNode: 8, interco
 describe('OnPremPlatformStack', () => {
   const json = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem }))['acme-ml-onprem-platform'];
 
-  test('the kubernetes provider on the on-prem kubeconfig context', () => {
+  test('the kubernetes and helm providers on the on-prem kubeconfig context', () => {
     expect(json.provider?.kubernetes).toEqual([{ config_path: '~/.kube/config', config_context: 'dc1-admin' }]);
+    expect(json.provider?.helm).toEqual([{ kubernetes: { config_path: '~/.kube/config', config_context: 'dc1-admin' } }]);
   });
 
   test('quotas from gpuNodes × gpusPerNode and the RDMA plugin for infiniband', () => {
@@ -16,7 +17,7 @@ describe('OnPremPlatformStack', () => {
     expect(quotas.some((q) => q.includes('"requests.nvidia.com/gpu":"128"'))).toBe(true);
     const images = resourcesOf(json, 'kubernetes_daemon_set_v1').map((d) => JSON.stringify(d));
     expect(images.some((d) => d.includes('k8s-rdma-shared-dev-plugin'))).toBe(true);
-    expect(images.some((d) => d.includes('k8s-device-plugin'))).toBe(true);
+    expect(resourcesOf(json, 'helm_release').map((r) => r.chart).sort()).toEqual(['dcgm-exporter', 'nvidia-device-plugin']);
   });
 
   test('ethernet: no RDMA plugin', () => {

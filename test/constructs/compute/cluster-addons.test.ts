@@ -1,3 +1,4 @@
+import { CLOUDWATCH_ADDON_CONFIGURATION_VALUES, cloudwatchAddonRunsDcgmExporter } from '../../../constructs/compute/cluster-addons';
 import { ClusterAddons } from '../../../constructs/compute/cluster-addons';
 import { resourcesOf, synthConstruct } from '../../support/synth-json';
 import { TerraformLocal } from 'cdktf';
@@ -49,5 +50,18 @@ describe('ClusterAddons', () => {
 
   test('conflicts: overwrite on create, preserve operator changes on update', () => {
     for (const a of addons) expect(a).toMatchObject({ resolve_conflicts_on_create: 'OVERWRITE', resolve_conflicts_on_update: 'PRESERVE' });
+  });
+});
+
+describe('cloudwatchAddonRunsDcgmExporter', () => {
+  test('the add-on runs its DCGM exporter unless its configuration turns it off', () => {
+    expect(cloudwatchAddonRunsDcgmExporter(undefined)).toBe(true);
+    expect(cloudwatchAddonRunsDcgmExporter('{"containerLogs":{"enabled":false}}')).toBe(true);
+    expect(cloudwatchAddonRunsDcgmExporter('{"dcgmExporter":{"enabled":true}}')).toBe(true);
+    expect(cloudwatchAddonRunsDcgmExporter('{"dcgmExporter":{"enabled":false}}')).toBe(false);
+  });
+
+  test('tracklayer sends no configuration, so the add-on\'s exporter is the one on every EKS GPU node', () => {
+    expect(CLOUDWATCH_ADDON_CONFIGURATION_VALUES).toBeUndefined();
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Testing, TerraformStack } from 'cdktf';
 import { HelmChart, HelmChartError, RELEASE_HISTORY, renderValues } from '../../../constructs/helm/helm-chart';
 import { chartPinProblem, type UpstreamChart } from '../../../constructs/helm/upstream-chart';
@@ -12,7 +15,7 @@ const CHART: UpstreamChart = {
 function synthRelease(props: Partial<ConstructorParameters<typeof HelmChart>[2]> = {}) {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'stack');
-  new HelmChart(stack, 'agent', { chart: CHART, releaseName: 'agent', namespace: 'system', ...props });
+  new HelmChart(stack, 'agent', { chart: CHART, releaseName: 'agent', namespace: 'system', hostAccess: {}, ...props });
   const json = JSON.parse(Testing.synth(stack)) as { resource: { helm_release: Record<string, Record<string, unknown>> } };
   return Object.values(json.resource.helm_release)[0];
 }
@@ -55,11 +58,31 @@ describe('HelmChart', () => {
     expect(chartPinProblem(chart)).toMatch(message);
     const app = Testing.app();
     const stack = new TerraformStack(app, 'stack');
-    expect(() => new HelmChart(stack, 'agent', { chart, releaseName: 'agent', namespace: 'system' })).toThrow(HelmChartError);
+    expect(() => new HelmChart(stack, 'agent', { chart, releaseName: 'agent', namespace: 'system', hostAccess: {} })).toThrow(HelmChartError);
   });
 
   test('accepts oci registries and v-prefixed or pre-release versions', () => {
     expect(chartPinProblem({ ...CHART, repository: 'oci://public.ecr.aws/neuron', version: 'v0.17.0' })).toBeUndefined();
     expect(chartPinProblem({ ...CHART, version: '1.0.0-rc.1' })).toBeUndefined();
+  });
+
+  test('the host-access review is written into the release\'s Terraform JSON comment, where the guardrails read it', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    new HelmProvider(stack, 'helm', {});
+    const hostAccess = { privileged: 'the plugin opens every RDMA device node', hostPaths: { '/dev': 'the RDMA device nodes it hands to pods' } };
+    new HelmChart(stack, 'agent', { chart: CHART, releaseName: 'agent', namespace: 'system', hostAccess });
+    new HelmChart(stack, 'plain', { chart: CHART, releaseName: 'plain', namespace: 'system', hostAccess: {} });
+    app.synth();
+    const json = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8')) as { resource: { helm_release: Record<string, { '//': { tracklayer?: unknown } }> } };
+    const comments = Object.values(json.resource.helm_release).map((release) => release['//'].tracklayer);
+    expect(comments).toEqual([{ hostAccess }, { hostAccess: {} }]);
+  });
+
+  test('throws when a host-access grant gives no real reason', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    expect(() => new HelmChart(stack, 'agent', { chart: CHART, releaseName: 'agent', namespace: 'system', hostAccess: { hostPaths: { '/dev': 'needed' } } })).toThrow(
+      /hostAccess\.hostPaths\.\/dev gives the reason "needed"; say in at least 10 characters/,
+    );
   });
 });

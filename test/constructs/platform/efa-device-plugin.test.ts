@@ -1,26 +1,37 @@
-import { EfaDevicePlugin } from '../../../constructs/platform/efa-device-plugin';
+import { EFA_DEVICE_PLUGIN_HOST_ACCESS, EfaDevicePlugin, efaDevicePluginValues } from '../../../constructs/platform/efa-device-plugin';
 import { synthConstruct } from '../../support/synth-json';
-import { containerOf, podSpec, requirementsOf } from './platform-json';
+import { releases } from './platform-json';
 
-const json = synthConstruct((scope) => new EfaDevicePlugin(scope, 'efa', { namespace: 'gpu-system', region: 'ap-east-1' }));
+const json = synthConstruct((scope) => new EfaDevicePlugin(scope, 'efa', { namespace: 'gpu-system', region: 'us-east-1' }));
 
 describe('EfaDevicePlugin', () => {
-  test('GIVEN a region THEN the image from that region\'s EKS add-on registry, pinned', () => {
-    expect(containerOf(json, 'aws-efa-k8s-device-plugin').image).toBe('800184023465.dkr.ecr.ap-east-1.amazonaws.com/eks/aws-efa-k8s-device-plugin:v0.5.20');
+  test('the aws/eks-charts chart at the pinned version, without waiting on EFA nodes', () => {
+    expect(releases(json)['aws-efa-k8s-device-plugin']).toMatchObject({ repository: 'https://aws.github.io/eks-charts', chart: 'aws-efa-k8s-device-plugin', version: 'v0.5.30', wait: false });
   });
 
-  test('only the EFA nodes, which may be GPU or Trainium nodes: both taints tolerated', () => {
-    expect(requirementsOf(json, 'aws-efa-k8s-device-plugin')).toEqual(['tracklayer.dev/efa In [true]']);
-    expect(podSpec(json, 'aws-efa-k8s-device-plugin').toleration.map((t) => t.key)).toEqual(['nvidia.com/gpu', 'aws.amazon.com/neuron']);
+  test('the image from the cluster region\'s EKS add-on registry (the chart\'s tag), opt-in regions included', () => {
+    expect(releases(json)['aws-efa-k8s-device-plugin'].values.image).toEqual({ repository: '602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/aws-efa-k8s-device-plugin' });
+    expect(efaDevicePluginValues('eu-south-1').image.repository).toBe('590381155156.dkr.ecr.eu-south-1.amazonaws.com/eks/aws-efa-k8s-device-plugin');
   });
 
-  test('unlike the upstream chart: no host network, not privileged; /dev/infiniband read-only', () => {
-    const pod = podSpec(json, 'aws-efa-k8s-device-plugin');
-    expect(pod.host_network).toBe(false);
-    expect(containerOf(json, 'aws-efa-k8s-device-plugin').security_context).toMatchObject({ privileged: false, allow_privilege_escalation: false, capabilities: { drop: ['ALL'] } });
-    expect(containerOf(json, 'aws-efa-k8s-device-plugin').volume_mount).toEqual([
-      { name: 'device-plugins', mount_path: '/var/lib/kubelet/device-plugins', read_only: false },
-      { name: 'infiniband', mount_path: '/dev/infiniband', read_only: true },
+  test('only on nodes launched with EFA, tolerating the GPU and Trainium taints; a memory limit', () => {
+    const { values } = releases(json)['aws-efa-k8s-device-plugin'];
+    expect(values.nodeSelector).toEqual({ 'tracklayer.dev/efa': 'true' });
+    expect(values.tolerations).toEqual([
+      { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'aws.amazon.com/neuron', operator: 'Exists', effect: 'NoSchedule' },
     ]);
+    expect(values.resources.limits.memory).toBe('128Mi');
+  });
+
+  test('matches upstream: privileged on the host network, recorded with the reasons (the first build\'s unprivileged copy may not find devices)', () => {
+    expect(values()).not.toHaveProperty('securityContext');
+    expect(EFA_DEVICE_PLUGIN_HOST_ACCESS.privileged).toMatch(/aws\/eks-charts#1245/);
+    expect(EFA_DEVICE_PLUGIN_HOST_ACCESS.hostNamespaces?.hostNetwork).toMatch(/hard-coded/);
+    expect(Object.keys(EFA_DEVICE_PLUGIN_HOST_ACCESS.hostPaths ?? {})).toEqual(['/var/lib/kubelet/device-plugins', '/dev/infiniband/', '/opt/aws/neuron/']);
   });
 });
+
+function values() {
+  return releases(json)['aws-efa-k8s-device-plugin'].values;
+}

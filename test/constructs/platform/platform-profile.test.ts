@@ -14,10 +14,23 @@ describe('eksPlatformProfile', () => {
     expect(eks({ training: { accelerator: 'h100', gpus: 64 } })).toEqual({
       target: 'eks',
       nvidia: true,
+      dcgmExporter: false,
       neuron: false,
       efa: true,
       quotas: { training: { chips: 64, deviceResource: 'nvidia.com/gpu' }, inference: undefined },
+      nodeShapes: { training: { vcpus: 192, memoryGiB: 2048 }, inference: undefined },
       region: 'us-east-1',
+    });
+  });
+
+  test('GIVEN NVIDIA GPUs on EKS THEN no DCGM exporter of the platform: the CloudWatch add-on runs the one a node may have', () => {
+    expect(eks({ training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 2 } }).dcgmExporter).toBe(false);
+  });
+
+  test('GIVEN training and inference groups THEN each namespace gets its own node shape (container defaults follow the node)', () => {
+    expect(eks({ training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 2 } }).nodeShapes).toEqual({
+      training: { vcpus: 192, memoryGiB: 2048 },
+      inference: { vcpus: 4, memoryGiB: 16 },
     });
   });
 

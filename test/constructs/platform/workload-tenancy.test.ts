@@ -1,4 +1,4 @@
-import { WorkloadTenancy, quotaHard, type WorkloadTenancyProps } from '../../../constructs/platform/workload-tenancy';
+import { WorkloadTenancy, containerLimits, quotaHard, type WorkloadTenancyProps } from '../../../constructs/platform/workload-tenancy';
 import { WORKLOAD_SERVICE_ACCOUNTS } from '../../../stacks/gpu-cluster-stack';
 import { resourcesOf, synthConstruct } from '../../support/synth-json';
 import { byName } from './platform-json';
@@ -32,14 +32,48 @@ describe('WorkloadTenancy', () => {
     expect(quotas['inference/accelerators'].spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '4' } });
   });
 
-  test('every workload namespace gives containers without sizes default requests and limits', () => {
+  test('GIVEN unknown node shapes THEN default requests only: no made-up limit, no maximum', () => {
     const ranges = byName(json, 'kubernetes_limit_range_v1');
     for (const name of ['training', 'inference']) {
-      expect(ranges[`${name}/container-defaults`].spec).toEqual({
-        limit: [{ type: 'Container', default_request: { cpu: '500m', memory: '1Gi' }, default: { cpu: '2', memory: '4Gi' } }],
-      });
+      expect(ranges[`${name}/container-defaults`].spec).toEqual({ limit: [{ type: 'Container', default_request: { cpu: '500m', memory: '1Gi' } }] });
     }
     expect(ranges['gpu-system/container-defaults']).toBeUndefined();
+  });
+
+  test('GIVEN the p5 training nodes (192 vCPU, 2 TiB) THEN default limits and maxima are the node, not a few GiB', () => {
+    const p5 = synth({ deviceResources: ['nvidia.com/gpu'], nodeShapes: { training: { vcpus: 192, memoryGiB: 2048 }, inference: { vcpus: 4, memoryGiB: 16 } } });
+    const ranges = byName(p5, 'kubernetes_limit_range_v1');
+    expect(ranges['training/container-defaults'].spec).toEqual({
+      limit: [{ type: 'Container', default_request: { cpu: '500m', memory: '1Gi' }, default: { cpu: '192', memory: '2048Gi' }, max: { cpu: '192', memory: '2048Gi' } }],
+    });
+    expect(ranges['inference/container-defaults'].spec).toEqual({
+      limit: [{ type: 'Container', default_request: { cpu: '500m', memory: '1Gi' }, default: { cpu: '4', memory: '16Gi' }, max: { cpu: '4', memory: '16Gi' } }],
+    });
+  });
+
+  // The defect: `default {cpu: 2, memory: 4Gi}` gave a job that set only nvidia.com/gpu: 8 a 4 GiB
+  // limit on a 2 TiB p5, and Kubernetes rejected a container requesting more than 4 GiB without a
+  // limit. This applies the LimitRanger's defaulting and validation to such containers.
+  test('a GPU job that sets only nvidia.com/gpu gets the node as its limit, and a 512 GiB request without a limit is admitted', () => {
+    const admit = (limits: ReturnType<typeof containerLimits>, request: { memoryGiB?: number }) => {
+      const gib = (q: string | undefined) => (q === undefined ? undefined : q.endsWith('Gi') ? Number(q.slice(0, -2)) : Number(q.slice(0, -2)) / 1024);
+      const limit = gib(limits.default?.memory);
+      const requested = request.memoryGiB ?? gib(limits.defaultRequest.memory)!;
+      const max = gib(limits.max?.memory);
+      const rejected = (limit !== undefined && requested > limit) || (max !== undefined && requested > max);
+      return { limitGiB: limit, rejected };
+    };
+    const p5 = containerLimits({ vcpus: 192, memoryGiB: 2048 });
+    expect(admit(p5, {})).toEqual({ limitGiB: 2048, rejected: false });
+    expect(admit(p5, { memoryGiB: 512 })).toEqual({ limitGiB: 2048, rejected: false });
+    expect(admit(p5, { memoryGiB: 4096 })).toEqual({ limitGiB: 2048, rejected: true });
+    expect(admit(containerLimits(undefined), { memoryGiB: 512 })).toEqual({ limitGiB: undefined, rejected: false });
+  });
+
+  test('throws for a node shape that is not a real instance', () => {
+    expect(() => synth({ deviceResources: [], nodeShapes: { training: { vcpus: 0, memoryGiB: 16 } } })).toThrow(
+      'tenancy: nodeShapes.training must have a whole number of vCPUs and memoryGiB above 0, got 0 vCPUs and 16 GiB',
+    );
   });
 
   test('every namespaced object waits for its namespace', () => {

@@ -24,6 +24,7 @@ import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
 import { verifyStacks } from './terraform-verify';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
+import { defineAuditCommand } from './audit-command';
 
 /** Where the command writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -170,6 +171,12 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
         rmSync(scratch, { recursive: true, force: true });
       }
     });
+
+  // audit (NEEDS-v1.1): the command's file defines it and returns its exit code.
+  const exitWith = (code: number) => {
+    if (code !== EXIT.ok) throw new CommandExit(code);
+  };
+  defineAuditCommand(cli, io, exitWith);
   return cli;
 }
 

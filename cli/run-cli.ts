@@ -25,6 +25,7 @@ import { previewComment } from './preview-command';
 import { verifyStacks } from './terraform-verify';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 import { defineAuditCommand } from './audit-command';
+import { defineOptimizeCommand } from './optimize-command';
 
 /** Where the command writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -172,11 +173,12 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       }
     });
 
-  // audit (NEEDS-v1.1): the command's file defines it and returns its exit code.
+  // audit, optimize (NEEDS-v1.1): each command's file defines it and returns its exit code.
   const exitWith = (code: number) => {
     if (code !== EXIT.ok) throw new CommandExit(code);
   };
   defineAuditCommand(cli, io, exitWith);
+  defineOptimizeCommand(cli, io, exitWith);
   return cli;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * What a needs file's compute costs a month, as the PR preview and the gpu-cluster stack price
+ * it (stacks/gpu-capacity-plan: control plane, system nodes, each GPU node group at catalog
+ * prices, 730 hours, spot at the catalog's discount), at the planned (max) scale: the figure a
+ * budget is set against. A saving is the difference of two of these.
+ */
+import type { Needs } from '../needs/schema';
+import { monthlyComputeCost, plannedGpuGroups } from '../stacks/gpu-capacity-plan';
+import { monthlyCostUsd } from '../catalog/pricing';
+
+/** Planned monthly compute cost, USD. */
+export function plannedMonthlyUsd(needs: Needs): number {
+  return monthlyComputeCost(needs).maxUsd;
+}
+
+/** `before − after` planned cost, rounded to the cent. */
+export function monthlySaving(before: Needs, after: Needs): number {
+  return Math.round((plannedMonthlyUsd(before) - plannedMonthlyUsd(after)) * 100) / 100;
+}
+
+/** The inference node group's monthly cost and shape, or undefined without cloud replicas. */
+export function inferenceFleet(needs: Needs): { readonly usd: number; readonly instance: string; readonly nodes: number; readonly chips: number } | undefined {
+  const group = plannedGpuGroups(needs).find((g) => g.workload === 'inference');
+  if (!group) return undefined;
+  return {
+    usd: monthlyCostUsd(group.instance, group.maxSize, { spot: group.capacityType === 'SPOT' }),
+    instance: group.instance.name,
+    nodes: group.maxSize,
+    chips: group.instance.chips,
+  };
+}

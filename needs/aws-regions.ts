@@ -65,6 +65,17 @@ export const AWS_REGIONS: readonly AwsRegion[] = [
 ];
 
 /**
+ * Zone IDs that exist but that Amazon EKS rejects for cluster subnets
+ * (https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html), so that a needs file
+ * naming one gets a reason instead of "unknown zone".
+ */
+export const EKS_UNSUPPORTED_ZONE_IDS: Readonly<Record<string, string>> = {
+  'use1-az3': 'us-east-1',
+  'usw1-az2': 'us-west-1',
+  'cac1-az3': 'ca-central-1',
+};
+
+/**
  * Regions that exist but sit in another partition (other ARNs, endpoints and console):
  * named so the error says why instead of "unknown region".
  */
@@ -82,13 +93,4 @@ export const REGION_CODES: readonly string[] = AWS_REGIONS.map((r) => r.code);
 /** The region with this code, or undefined. */
 export function findRegion(code: string): AwsRegion | undefined {
   return AWS_REGIONS.find((r) => r.code === code);
-}
-
-/** The first `count` zone IDs of a region (validated needs guarantee the region has them). */
-export function zoneIdsFor(code: string, count: number): readonly string[] {
-  const region = findRegion(code);
-  if (!region || region.zoneIds.length < count) {
-    throw new Error(`region ${code} does not have ${count} availability zones`);
-  }
-  return region.zoneIds.slice(0, count);
 }

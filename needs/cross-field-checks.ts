@@ -1,20 +1,24 @@
 /**
- * Rules of NEEDS-v1 that relate several fields. Each section is validated on its own first,
- * so these checks run on every section that is itself valid: a typo in `business` does not
- * hide an overlapping CIDR in `onPrem`, and every problem is reported at once.
+ * Rules of NEEDS-v1 (and v1.1) that relate several fields. Each section is validated on its own
+ * first (./sections), so these checks run on every section that is itself valid: a typo in
+ * `business` does not hide an overlapping CIDR in `onPrem`, and every problem is reported at once.
+ *
+ * | file                 | rules                                                                 |
+ * |----------------------|-----------------------------------------------------------------------|
+ * | this file            | residency, tier order, strategy prerequisites, catalog, suppressions, node-group quota |
+ * | ./zone-checks        | zone count, `cloud.zoneIds`, reservation zones                        |
+ * | ./training-checks    | capacity / interruptible / reservations, `workload.teams`             |
+ * | ./site-checks        | unique site names, `workload.inference.rollout`                       |
+ * | ./onprem-checks      | on-prem networks, accelerator, `onPrem.mode`                          |
  */
-import type { z } from 'zod';
 import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
 import { tierProblems } from '../catalog/s3-lifecycle-rules';
-import { findRegion } from './aws-regions';
-import { Cidr } from './ipv4';
+import { onPremProblems } from './onprem-checks';
 import type { Problem } from './problem';
-import { SECTIONS } from './schema';
-
-type Sections = { [K in keyof typeof SECTIONS]?: z.output<(typeof SECTIONS)[K]> };
-
-/** Sections whose every field is optional or defaulted: absent means "all defaults". */
-const DEFAULTED_SECTIONS = new Set(['business', 'workload', 'data', 'guardrails']);
+import { isRecord, validSections, type Sections } from './sections';
+import { rolloutChecks, siteNameProblems } from './site-checks';
+import { capacityChecks, teamProblems } from './training-checks';
+import { zoneProblems } from './zone-checks';
 
 /** What the cross-field checks found. */
 export interface CrossFieldResult {
@@ -28,63 +32,31 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
   const sections = validSections(root);
   const strategy = typeof root.strategy === 'string' ? root.strategy : 'auto';
   const name = typeof root.name === 'string' ? root.name : undefined;
+  const capacity = capacityChecks(root, sections);
+  const rollout = rolloutChecks(root, sections);
   const errors = [
     ...residencyProblems(sections),
-    ...zoneCountProblems(sections),
-    ...cidrOverlapProblems(sections),
+    ...zoneProblems(root, sections),
+    ...onPremProblems(root, sections),
     ...tierOrderProblems(sections),
     ...siteNameProblems(sections),
-    ...strategyPrerequisiteProblems(strategy, sections),
+    ...rollout.errors,
+    ...strategyPrerequisiteProblems(root, strategy, sections),
     ...trainingCatalogProblems(sections),
+    ...capacity.errors,
+    ...teamProblems(root, sections),
     ...suppressionPathProblems(name, sections),
-    ...onPremAcceleratorProblems(sections),
   ];
-  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections)];
+  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections), ...capacity.warnings, ...rollout.warnings];
   if (root.environment === 'prod' && root.state === undefined) {
     warnings.push({ path: ['environment'], message: 'is prod but no state section is given: Terraform state stays in local files; add state.bucket to keep it in S3 with locking' });
   }
   return { errors, warnings };
 }
 
-function validSections(root: Record<string, unknown>): Sections {
-  const sections: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(SECTIONS)) {
-    const value = root[key] === undefined && DEFAULTED_SECTIONS.has(key) ? {} : root[key];
-    if (value === undefined) continue;
-    const result = schema.safeParse(value);
-    if (result.success) sections[key] = result.data;
-  }
-  return sections as Sections;
-}
-
 function residencyProblems({ cloud }: Sections): Problem[] {
-  if (!cloud?.dataResidency || cloud.dataResidency.includes(cloud.region)) return [];
+  if (!cloud?.dataResidency || !cloud.region || cloud.dataResidency.includes(cloud.region)) return [];
   return [{ path: ['cloud', 'dataResidency'], message: `must include cloud.region (${cloud.region}): the lakehouse keeps data in that region` }];
-}
-
-function zoneCountProblems({ cloud }: Sections): Problem[] {
-  const zones = cloud && findRegion(cloud.region)?.zoneIds.length;
-  if (!cloud || zones === undefined || cloud.availabilityZones <= zones) return [];
-  return [{ path: ['cloud', 'availabilityZones'], message: `${cloud.region} offers ${zones} availability zones usable by EKS, got ${cloud.availabilityZones}` }];
-}
-
-function cidrOverlapProblems({ cloud, onPrem }: Sections): Problem[] {
-  if (!cloud || !onPrem) return [];
-  const vpc = Cidr.of(cloud.vpcCidr);
-  const network = Cidr.of(onPrem.networkCidr);
-  const problems: Problem[] = [];
-  if (network.overlaps(vpc)) {
-    problems.push({ path: ['onPrem', 'networkCidr'], message: `${network} overlaps cloud.vpcCidr ${vpc}: routes across the VPN would be ambiguous; choose disjoint ranges` });
-  }
-  if (onPrem.podCidr) {
-    const pods = Cidr.of(onPrem.podCidr);
-    for (const [other, label] of [[vpc, 'cloud.vpcCidr'], [network, 'onPrem.networkCidr']] as const) {
-      if (pods.overlaps(other)) {
-        problems.push({ path: ['onPrem', 'podCidr'], message: `${pods} overlaps ${label} ${other}: choose disjoint ranges` });
-      }
-    }
-  }
-  return problems;
 }
 
 /**
@@ -93,33 +65,20 @@ function cidrOverlapProblems({ cloud, onPrem }: Sections): Problem[] {
  * field error of the schema, so it is not reported twice.
  */
 function tierOrderProblems({ data }: Sections): Problem[] {
-  if (!data) return [];
+  if (!data?.tiers) return [];
   return tierProblems(data.tiers)
     .filter((problem) => problem.tier !== 'hotDays')
     .map((problem) => ({ path: ['data', 'tiers', problem.tier], message: problem.message }));
 }
 
-function siteNameProblems({ workload }: Sections): Problem[] {
-  const sites = workload?.inference?.sites ?? [];
-  const firstIndex = new Map<string, number>();
-  const problems: Problem[] = [];
-  sites.forEach((site, index) => {
-    const first = firstIndex.get(site.name);
-    if (first === undefined) {
-      firstIndex.set(site.name, index);
-    } else {
-      problems.push({ path: ['workload', 'inference', 'sites', index, 'name'], message: `duplicate site name "${site.name}" (also sites[${first}]); site names must be unique` });
-    }
-  });
-  return problems;
-}
-
-function strategyPrerequisiteProblems(strategy: string, { business, workload, onPrem }: Sections): Problem[] {
-  const hasSites = (workload?.inference?.sites?.length ?? 0) > 0;
+/** Presence is read from the document itself: a section or site list with its own problem is still there. */
+function strategyPrerequisiteProblems(root: Record<string, unknown>, strategy: string, { business, onPrem }: Sections): Problem[] {
+  const inference = isRecord(root.workload) && isRecord(root.workload.inference) ? root.workload.inference : undefined;
+  const hasSites = Array.isArray(inference?.sites) && inference.sites.length > 0;
   if (strategy === 'hybrid' && !onPrem) {
     return [{ path: ['strategy'], message: 'is hybrid, which needs an onPrem section (the on-prem cluster and its VPN peer): add onPrem, or choose another strategy' }];
   }
-  if (strategy === 'edge-centric' && !hasSites && workload) {
+  if (strategy === 'edge-centric' && !hasSites) {
     return [{ path: ['strategy'], message: 'is edge-centric, which needs at least one site in workload.inference.sites: add a site, or choose another strategy' }];
   }
   if (strategy === 'auto' && business?.dataSensitivity === 'high' && !onPrem) {
@@ -141,7 +100,7 @@ function trainingCatalogProblems({ workload }: Sections): Problem[] {
 }
 
 function suppressionPathProblems(name: string | undefined, { guardrails }: Sections): Problem[] {
-  if (!name || !guardrails) return [];
+  if (!name || !guardrails?.suppress) return [];
   return guardrails.suppress.flatMap((suppression, index) =>
     suppression.resource === undefined || suppression.resource.startsWith(`${name}-`)
       ? []
@@ -168,11 +127,3 @@ function nodeGroupQuotaWarnings({ workload }: Sections): Problem[] {
   return warnings;
 }
 
-function onPremAcceleratorProblems({ onPrem }: Sections): Problem[] {
-  if (onPrem?.accelerator !== 'trainium') return [];
-  return [{ path: ['onPrem', 'accelerator'], message: 'is trainium, which exists only in AWS: name the NVIDIA accelerator of the on-prem servers (h100, h200, a100, l40s, l4 or a10g)' }];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

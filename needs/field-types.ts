@@ -31,6 +31,12 @@ export function integerIn(min: number, max: number) {
   return z.number(e).int(e).min(min, e).max(max, e);
 }
 
+/** A number in [min, max] (fractions allowed). */
+export function numberIn(min: number, max: number) {
+  const e = expecting(`a number from ${min} to ${max}`);
+  return z.number(e).min(min, e).max(max, e);
+}
+
 /** A number greater than zero (fractions allowed). */
 export function positiveNumber() {
   const e = expecting('a number greater than 0');

@@ -10,7 +10,7 @@ import { ACCELERATORS } from '../catalog/accelerator';
 import { largestInstance } from '../catalog/choose-instance';
 import { EDGE_HARDWARE } from '../catalog/edge-hardware';
 import { RULE_IDS } from './rule-ids';
-import { OTHER_PARTITION_REGIONS, REGION_CODES } from './aws-regions';
+import { OTHER_PARTITION_REGIONS, REGION_CODES, findRegion } from './aws-regions';
 import { didYouMean } from './closest-name';
 import {
   boolean,
@@ -19,6 +19,7 @@ import {
   describeValue,
   integerIn,
   matching,
+  numberIn,
   oneOf,
   positiveNumber,
   publicCidrBlock,
@@ -46,6 +47,14 @@ export const DEFAULTS = {
   gpusPerNode: 8,
   onPremAccelerator: 'h100',
   interconnect: 'ethernet',
+  onPremMode: 'cluster',
+  /** The one team when `workload.teams` is absent: today's `training` namespace. */
+  teamName: 'training',
+  rolloutWaves: 4,
+  /** Streaming defaults: the contract's example rate, and the data-foundation plan's "under 5 seconds". */
+  streaming: { mbPerSecond: 10, latencySeconds: 5 },
+  /** Quality defaults of the data-foundation plan: completeness above 95%, freshness under 1 hour. */
+  quality: { completenessPct: 95, freshnessMinutes: 60 },
 } as const;
 
 /** Limits of NEEDS-v1. */
@@ -53,6 +62,12 @@ export const LIMITS = { maxSites: 500, minSuppressReason: 10, minHotDays: 30 } a
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]{1,22}[a-z0-9]$/;
 const SITE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+/** A team name becomes a namespace and a queue: a DNS label of 2 to 32 characters. */
+const TEAM_NAME_PATTERN = SITE_NAME_PATTERN;
+/** An Availability Zone ID (`use1-az4`); whether the region has it is a cross-field check. */
+const ZONE_ID_PATTERN = /^[a-z]{2,8}[0-9]-az[0-9]{1,2}$/;
+/** An EC2 capacity reservation id (On-Demand Capacity Reservation or Capacity Block). */
+const RESERVATION_ID_PATTERN = /^cr-[0-9a-f]{17}$/;
 /** A kubeconfig context name: printable, no spaces (contexts are names, not paths). */
 const KUBE_CONTEXT_PATTERN = /^[A-Za-z0-9._:@/-]{1,253}$/;
 /** An S3 bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html). */
@@ -93,6 +108,22 @@ const cloud = z.strictObject({
   availabilityZones: integerIn(2, 6).default(DEFAULTS.availabilityZones).describe('How many availability zones the VPC spans.'),
   vpcCidr: vpcCidr.default(DEFAULTS.vpcCidr).describe('The VPC address range, /16 to /20, private address space.'),
   apiAccessCidrs: z.array(publicCidrBlock()).optional().describe('Public CIDRs allowed to reach the EKS API endpoint; absent: private endpoint only.'),
+  zoneIds: z
+    .array(matching(ZONE_ID_PATTERN, 'an availability zone ID such as use1-az4'))
+    .min(2, { error: (issue) => `must list 2 to 6 zone IDs, got ${(issue.input as unknown[]).length}` })
+    .max(6, { error: (issue) => `must list 2 to 6 zone IDs, got ${(issue.input as unknown[]).length}` })
+    .optional()
+    .describe('The zones to use, by zone ID, in this order; the first holds the EFA training group unless reservations place it. Sets availabilityZones. Default: reservation zones first, then the region\'s zones in tracklayer\'s order.'),
+});
+
+/** How training capacity is bought (NEEDS-v1.1 `workload.training.capacity`). */
+export const TRAINING_CAPACITIES = ['on-demand', 'spot', 'reservation', 'capacity-block'] as const;
+/** A capacity kind. */
+export type TrainingCapacity = (typeof TRAINING_CAPACITIES)[number];
+
+const reservation = z.strictObject({
+  id: matching(RESERVATION_ID_PATTERN, 'a capacity reservation id such as cr-0123456789abcdef0').describe('The capacity reservation (or Capacity Block) id; unique.'),
+  zoneId: matching(ZONE_ID_PATTERN, 'an availability zone ID such as use1-az4').describe('The zone the reservation lives in; one of the region\'s zones (and of cloud.zoneIds when given).'),
 });
 
 const training = z
@@ -101,8 +132,20 @@ const training = z
     gpus: integerIn(1, 4096).describe('Accelerator chips in total.'),
     multiNode: boolean().optional().describe('Train across nodes over EFA; default: true when gpus exceed one instance.'),
     interruptible: boolean().default(DEFAULTS.interruptible).describe('true: spot capacity is acceptable.'),
+    capacity: oneOf(TRAINING_CAPACITIES).optional().describe('How training capacity is bought; default: spot when interruptible is true, else on-demand. spot needs interruptible: true.'),
+    reservations: z.array(reservation).optional().describe('Required with capacity reservation or capacity-block, forbidden otherwise: one node group per reservation, in its zone.'),
   })
-  .transform((t) => ({ ...t, multiNode: t.multiNode ?? t.gpus > largestInstance(t.accelerator).chips }));
+  .transform((t) => ({
+    ...t,
+    multiNode: t.multiNode ?? t.gpus > largestInstance(t.accelerator).chips,
+    capacity: t.capacity ?? ((t.interruptible ? 'spot' : 'on-demand') as TrainingCapacity),
+    reservations: t.reservations ?? [],
+  }));
+
+const team = z.strictObject({
+  name: matching(TEAM_NAME_PATTERN, 'a team name of 2 to 32 lowercase letters, digits and hyphens, starting with a letter').describe('Team name; unique; becomes a namespace and a queue.'),
+  gpus: integerIn(1, 4096).describe("The team's guaranteed share of the training GPUs; idle shares may be borrowed by other teams."),
+});
 
 const site = z
   .strictObject({
@@ -113,6 +156,15 @@ const site = z
   })
   .transform((s) => ({ ...s, kubeContext: s.kubeContext ?? s.name }));
 
+const rollout = z.strictObject({
+  pilot: z
+    .array(matching(SITE_NAME_PATTERN, 'a site name'))
+    .min(1, { error: 'must name at least one site (omit pilot to pilot the first site)' })
+    .optional()
+    .describe('Sites deployed first; default: the first site listed.'),
+  waves: integerIn(1, 50).default(DEFAULTS.rolloutWaves).describe('The other sites are split into this many waves, in listed order (capped at the number of remaining sites).'),
+});
+
 const inference = z.strictObject({
   accelerator: accelerator().describe('The accelerator to serve on in the cloud.'),
   latencyMs: integerIn(1, 60000).describe('p99 latency budget in milliseconds; under 20 with sites selects edge-centric.'),
@@ -122,12 +174,14 @@ const inference = z.strictObject({
     .max(LIMITS.maxSites, { error: (issue) => `must list at most ${LIMITS.maxSites} sites, got ${(issue.input as unknown[]).length}` })
     .optional()
     .describe('Edge locations.'),
+  rollout: rollout.optional().describe('Pilot sites first, then waves; only with sites.'),
 });
 
 const workload = z.strictObject({
   pattern: oneOf(['steady', 'bursty', 'scheduled']).default(DEFAULTS.pattern).describe('How demand moves; bursty selects cloud-first (rule elasticity).'),
   training: training.optional(),
   inference: inference.optional(),
+  teams: z.array(team).min(1, { error: 'must list at least one team (omit teams for one team "training")' }).optional().describe('Who shares the training GPUs; default: one team "training" with all of them.'),
 });
 
 const tiers = z.strictObject({
@@ -136,11 +190,24 @@ const tiers = z.strictObject({
   archiveDays: integerIn(1, 36500).default(DEFAULTS.tiers.archiveDays).describe('Days before DEEP_ARCHIVE, at least 30 after coolDays (S3 rule).'),
 });
 
+const streaming = z.strictObject({
+  source: oneOf(['kafka', 'kinesis']).describe('kafka: Amazon MSK; kinesis: a Kinesis data stream; either delivers into the raw zone through Firehose.'),
+  mbPerSecond: integerIn(1, 10000).default(DEFAULTS.streaming.mbPerSecond).describe('Sustained ingest rate in MB/s; sizes the stream.'),
+  latencySeconds: integerIn(1, 900).default(DEFAULTS.streaming.latencySeconds).describe('Delivery latency target into raw, in seconds.'),
+});
+
+const quality = z.strictObject({
+  completenessPct: numberIn(50, 100).default(DEFAULTS.quality.completenessPct).describe('Minimum share of complete values in the curated tables, in percent.'),
+  freshnessMinutes: integerIn(1, 10080).default(DEFAULTS.quality.freshnessMinutes).describe('Maximum age of the newest curated data, in minutes.'),
+});
+
 const data = z.strictObject({
   volumeTb: positiveNumber().default(DEFAULTS.volumeTb).describe('Data volume in TB.'),
   tiers: tiers.default({ ...DEFAULTS.tiers }).describe('Storage tier transitions, each at least 30 days after the previous (S3 rule).'),
   tableFormat: oneOf(['iceberg', 'none']).default(DEFAULTS.tableFormat).describe('iceberg: S3 Tables for curated data.'),
   retentionDays: integerIn(1, 36500).optional().describe('Objects may not be deleted before this many days (object lock).'),
+  streaming: streaming.optional().describe('Real-time ingestion into the raw zone.'),
+  quality: quality.optional().describe('Data quality rules on the curated tables.'),
 });
 
 const state = z.strictObject({
@@ -149,7 +216,10 @@ const state = z.strictObject({
 });
 
 const onPrem = z.strictObject({
-  kubeContext: matching(KUBE_CONTEXT_PATTERN, 'a kubeconfig context name').describe("Kubeconfig context of the on-prem cluster."),
+  mode: oneOf(['cluster', 'hybrid-nodes'])
+    .default(DEFAULTS.onPremMode)
+    .describe('cluster: the servers run their own Kubernetes cluster (kubeContext required); hybrid-nodes: they join the EKS cluster as EKS Hybrid Nodes (kubeContext forbidden, podCidr required).'),
+  kubeContext: matching(KUBE_CONTEXT_PATTERN, 'a kubeconfig context name').optional().describe('Kubeconfig context of the on-prem cluster; required in mode cluster, forbidden in hybrid-nodes.'),
   gpuNodes: integerIn(1, 10000).describe('GPU servers on premises.'),
   gpusPerNode: integerIn(1, 16).default(DEFAULTS.gpusPerNode).describe('GPUs per server.'),
   accelerator: accelerator().default(DEFAULTS.onPremAccelerator).describe('The on-prem accelerator.'),
@@ -188,10 +258,42 @@ export const needsSchema = z
     guardrails: guardrails.default({ suppress: [] }),
   })
   .describe('A tracklayer needs file (NEEDS-v1): what the business needs from its AI infrastructure.')
-  .transform((needs) => ({
-    ...needs,
-    state: needs.state && { ...needs.state, region: needs.state.region ?? needs.cloud.region },
-  }));
+  .transform((needs) => {
+    const zoneIds = effectiveZoneIds(needs.cloud, needs.workload.training?.reservations ?? []);
+    return {
+      ...needs,
+      cloud: { ...needs.cloud, zoneIds, availabilityZones: zoneIds.length },
+      workload: { ...needs.workload, teams: needs.workload.teams ?? defaultTeams(needs.workload.training), inference: needs.workload.inference && withRollout(needs.workload.inference) },
+      state: needs.state && { ...needs.state, region: needs.state.region ?? needs.cloud.region },
+    };
+  });
+
+/**
+ * The zones the cloud stacks use: `cloud.zoneIds` when given; otherwise the zones of the
+ * reservations first (a reserved group must find a subnet in its zone), then the region's zones
+ * in tracklayer's order, `availabilityZones` in all. Cross-field checks have already rejected
+ * unknown zones and more reservation zones than availabilityZones, so this never invents one.
+ */
+function effectiveZoneIds(cloud: { region: string; availabilityZones: number; zoneIds?: readonly string[] }, reservations: readonly { zoneId: string }[]): string[] {
+  if (cloud.zoneIds) return [...cloud.zoneIds];
+  const regionZones = findRegion(cloud.region)?.zoneIds ?? [];
+  return [...new Set([...reservations.map((r) => r.zoneId), ...regionZones])].slice(0, cloud.availabilityZones);
+}
+
+/** One team that holds every training GPU, as before teams existed. */
+function defaultTeams(training: { gpus: number } | undefined): { name: string; gpus: number }[] {
+  return training ? [{ name: DEFAULTS.teamName, gpus: training.gpus }] : [];
+}
+
+/** Fills the rollout of an inference need with sites: pilot the first site, waves capped at the sites left. */
+function withRollout<T extends { sites?: readonly { name: string }[]; rollout?: { pilot?: string[]; waves: number } }>(inference: T) {
+  const sites = inference.sites ?? [];
+  if (sites.length === 0) return inference;
+  const pilot = inference.rollout?.pilot ?? [sites[0].name];
+  const remaining = sites.filter((site) => !pilot.includes(site.name)).length;
+  const waves = Math.min(inference.rollout?.waves ?? DEFAULTS.rolloutWaves, remaining);
+  return { ...inference, rollout: { pilot, waves } };
+}
 
 /** A validated needs file with every default filled in. */
 export type Needs = z.output<typeof needsSchema>;
@@ -203,5 +305,13 @@ export type TrainingNeed = NonNullable<Needs['workload']['training']>;
 export type InferenceNeed = NonNullable<Needs['workload']['inference']>;
 /** One edge site. */
 export type EdgeSite = NonNullable<InferenceNeed['sites']>[number];
+/** One team sharing the training GPUs. */
+export type Team = Needs['workload']['teams'][number];
+/** One capacity reservation of the training group. */
+export type Reservation = TrainingNeed['reservations'][number];
+/** The streaming need, when present. */
+export type StreamingNeed = NonNullable<Needs['data']['streaming']>;
+/** The quality need, when present. */
+export type QualityNeed = NonNullable<Needs['data']['quality']>;
 /** The on-prem data centre, when present. */
 export type OnPremNeed = NonNullable<Needs['onPrem']>;

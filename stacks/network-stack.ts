@@ -1,5 +1,5 @@
 /**
- * The `<name>-network` stack: VPC, subnets in `cloud.availabilityZones` zones, NAT (one per
+ * The `<name>-network` stack: VPC, subnets in the zones of `cloud.zoneIds` (given or derived), NAT (one per
  * zone in prod, one otherwise), the S3 gateway and EKS interface endpoints, and flow logs.
  */
 import { TerraformOutput } from 'cdktf';
@@ -7,7 +7,6 @@ import type { Construct } from 'constructs';
 import { VpcEndpoints } from '../constructs/network/vpc-endpoints';
 import { VpcFlowLogs } from '../constructs/network/flow-logs';
 import { VpcNetwork } from '../constructs/network/vpc-network';
-import { zoneIdsFor } from '../needs/aws-regions';
 import type { StackRef } from '../strategy/stack-plan';
 import { TracklayerStack, type StackContext } from './tracklayer-stack';
 
@@ -37,7 +36,7 @@ export class NetworkStack extends TracklayerStack {
   constructor(scope: Construct, ref: StackRef, context: StackContext) {
     super(scope, ref, context);
     const { cloud, environment } = context.needs;
-    const zoneIds = zoneIdsFor(cloud.region, cloud.availabilityZones);
+    const zoneIds = cloud.zoneIds;
     const network = new VpcNetwork(this, 'vpc', {
       namePrefix: context.needs.name,
       cidr: cloud.vpcCidr,

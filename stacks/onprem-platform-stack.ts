@@ -18,7 +18,8 @@ export class OnPremPlatformStack extends TracklayerStack {
   constructor(scope: Construct, ref: StackRef, context: StackContext) {
     super(scope, ref, context);
     const onPrem = context.needs.onPrem;
-    if (!onPrem) throw new Error(`${ref.name}: the on-prem platform needs onPrem (validation guarantees it for hybrid)`);
+    // Validation guarantees onPrem for hybrid, and a kubeContext in mode cluster (the only mode with this stack).
+    if (!onPrem?.kubeContext) throw new Error(`${ref.name}: the on-prem platform needs onPrem with a kubeContext (mode cluster)`);
     configureClusterProviders(this, { kind: 'kubeconfig', context: onPrem.kubeContext });
     this.platform = new GpuPlatform(this, 'platform', onPremPlatformProfile(onPrem));
   }

@@ -52,3 +52,8 @@ export function problemLines(text: string, file = 'needs.yaml'): string[] {
 export function problemsOf(patch: Record<string, unknown>): string[] {
   return problemLines(stringify(needsDocument(patch)));
 }
+
+/** The formatted warning lines of a valid needs document built from a patch. */
+export function warningsOf(patch: Record<string, unknown>): string[] {
+  return loadNeeds(stringify(needsDocument(patch)), 'needs.yaml').warnings.map(formatProblem);
+}

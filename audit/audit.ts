@@ -3,6 +3,12 @@
  * a readiness score and the gaps (NEEDS-v1 Amendments v1.1). Pure; the CLI reads the list
  * (a file, or `kubectl get nodes -o json`) and writes the needs file.
  *
+ * EKS Hybrid Nodes: when some nodes carry `eks.amazonaws.com/compute-type=hybrid` (the label EKS
+ * gives every hybrid node; https://docs.aws.amazon.com/eks/latest/userguide/hybrid-nodes-overview.html),
+ * the list is of an EKS cluster whose on-prem servers joined it, so only those nodes are
+ * on-prem: `onPrem` is derived from them, with `mode: hybrid-nodes` and no `kubeContext` (NEEDS-v1.1
+ * forbids it there), and the cloud nodes are listed but neither counted nor gaps.
+ *
  * Runtime path of what audit derives: `onPrem.gpuNodes × gpusPerNode` sizes the on-prem
  * platform's accelerator quotas and the cloud burst (`training.gpus` − on-prem GPUs);
  * `accelerator` picks the device plugin; `interconnect` infiniband or roce adds the RDMA
@@ -22,8 +28,15 @@ export interface AuditOptions {
   readonly kubeContext?: string;
 }
 
-/** The derived `onPrem` fields, with the kube context when the nodes were read from one. */
-export type AuditedOnPrem = { readonly kubeContext?: string } & DerivedOnPrem;
+/** The label EKS puts on its hybrid nodes, and its value. */
+export const EKS_COMPUTE_TYPE_LABEL = 'eks.amazonaws.com/compute-type';
+export const EKS_HYBRID_COMPUTE_TYPE = 'hybrid';
+
+/**
+ * The derived `onPrem` fields in the contract's order: `mode` when the servers are EKS hybrid
+ * nodes, else the kube context when the nodes were read from one.
+ */
+export type AuditedOnPrem = { readonly mode?: 'hybrid-nodes'; readonly kubeContext?: string } & DerivedOnPrem;
 
 /** One node in the report. */
 export interface AuditedNode {
@@ -55,9 +68,12 @@ export function nodeFacts(nodes: readonly ClusterNode[]): NodeFacts[] {
 /** Audits a cluster's nodes. */
 export function auditNodes(nodes: readonly ClusterNode[], options: AuditOptions = {}): AuditReport {
   const facts = nodeFacts(nodes);
-  const derived = deriveOnPrem(facts);
-  const gaps = readinessGaps(facts, derived);
-  const onPrem = derived ? { ...(options.kubeContext !== undefined ? { kubeContext: options.kubeContext } : {}), ...derived.onPrem } : null;
+  const hybrid = facts.filter((f) => f.node.labels[EKS_COMPUTE_TYPE_LABEL] === EKS_HYBRID_COMPUTE_TYPE);
+  const onPremFacts = hybrid.length > 0 ? hybrid : facts;
+  const derived = deriveOnPrem(onPremFacts);
+  const gaps = readinessGaps(onPremFacts, derived);
+  const identity = hybrid.length > 0 ? { mode: 'hybrid-nodes' as const } : options.kubeContext !== undefined ? { kubeContext: options.kubeContext } : {};
+  const onPrem = derived ? { ...identity, ...derived.onPrem } : null;
   return {
     onPrem,
     interconnectCertain: derived?.interconnectCertain ?? false,

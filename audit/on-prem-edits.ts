@@ -1,8 +1,8 @@
 /**
  * The needs-file edits that merge an audit's `onPrem` into the file: the fields audit derives
- * (`gpuNodes`, `gpusPerNode`, `accelerator`, `interconnect`, and `kubeContext` when the nodes
- * came from a kube context) are set; what a node list cannot know (`networkCidr`, `podCidr`,
- * `vpnPeerIp`) is left as the file has it.
+ * (`gpuNodes`, `gpusPerNode`, `accelerator`, `interconnect`; `kubeContext` when the nodes came
+ * from a kube context; `mode: hybrid-nodes` when they are EKS hybrid nodes) are set; what a node
+ * list cannot know (`networkCidr`, `podCidr`, `vpnPeerIp`) is left as the file has it.
  *
  * Two values are kept rather than overwritten:
  * - `interconnect`, when the audit is not certain of it (./derive-on-prem) and the file already
@@ -33,6 +33,7 @@ export function onPremEdits(report: AuditReport, current: unknown): OnPremMerge 
   const edits: NeedsEdit[] = [];
   const kept: string[] = [];
   const set = (name: string, value: string | number) => edits.push({ path: ['onPrem', name], value });
+  if (onPrem.mode !== undefined) set('mode', onPrem.mode);
   if (onPrem.kubeContext !== undefined) {
     if (field(current, 'mode') === 'hybrid-nodes') kept.push('onPrem.kubeContext: not set, because onPrem.mode is hybrid-nodes (the servers join the EKS cluster)');
     else set('kubeContext', onPrem.kubeContext);

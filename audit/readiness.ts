@@ -127,7 +127,7 @@ export function readinessGaps(facts: readonly NodeFacts[], derived: OnPremDeriva
     const uneven = counted.filter((f) => f.gpus.count !== derived.onPrem.gpusPerNode);
     if (uneven.length > 0) {
       const total = counted.reduce((sum, f) => sum + f.gpus.count, 0);
-      add('uneven-gpus-per-node', `${count(uneven.length, 'node')} differ from ${derived.onPrem.gpusPerNode} GPUs per node (${uneven.map((f) => `${f.node.name}: ${f.gpus.count}`).slice(0, MAX_NAMES).join(', ')}); the cluster has ${total} ${derived.onPrem.accelerator} GPUs, onPrem says ${derived.onPrem.gpuNodes * derived.onPrem.gpusPerNode}`);
+      add('uneven-gpus-per-node', `${count(uneven.length, 'node')} ${uneven.length === 1 ? 'differs' : 'differ'} from ${derived.onPrem.gpusPerNode} GPUs per node (${uneven.map((f) => `${f.node.name}: ${f.gpus.count}`).slice(0, MAX_NAMES).join(', ')}); the cluster has ${total} ${derived.onPrem.accelerator} GPUs, onPrem says ${derived.onPrem.gpuNodes * derived.onPrem.gpusPerNode}`);
     }
   }
   if (derived && withRdma.length === counted.length && !derived.interconnectCertain) {

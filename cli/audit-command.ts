@@ -35,7 +35,7 @@ export interface AuditOptions {
 }
 
 /** The fields of `onPrem` a node list cannot know. */
-const NOT_FROM_NODES = ['networkCidr', 'vpnPeerIp'];
+const NOT_FROM_NODES = ['networkCidr', 'vpnPeerIp', 'podCidr'];
 
 /** The node list: from the file, or fetched with kubectl. */
 function readNodeList(options: AuditOptions, kubectl: { readonly binary: string; readonly run: Kubectl }): JsonInput {
@@ -60,10 +60,9 @@ export function auditText(report: AuditReport, source: string): string {
 /** What to add by hand when the merged section is still incomplete. */
 function refusalHints(fromKubeContext: boolean): (problems: readonly LocatedProblem[]) => string[] {
   return (problems) => {
-    const missing = problems
-      .filter((p) => p.path[0] === 'onPrem' && p.path.length === 2 && p.message.startsWith('is required'))
-      .map((p) => String(p.path[1]))
-      .filter((field) => NOT_FROM_NODES.includes(field) || (field === 'kubeContext' && !fromKubeContext));
+    const required = problems.filter((p) => p.path[0] === 'onPrem' && p.path.length === 2 && /^is required|needs onPrem\./.test(p.message));
+    const fields = required.map((p) => (p.message.includes('needs onPrem.podCidr') ? 'podCidr' : String(p.path[1])));
+    const missing = [...new Set(fields)].filter((field) => NOT_FROM_NODES.includes(field) || (field === 'kubeContext' && !fromKubeContext));
     if (missing.length === 0) return [];
     return [`audit: a node list does not tell onPrem.${missing.join(', onPrem.')}; add ${missing.length === 1 ? 'it' : 'them'} to the needs file, then run audit --write again`];
   };

@@ -86,14 +86,27 @@ export function editNeeds(text: string, file: string, edits: readonly NeedsEdit[
 
 /** The edited text: in place when that gives exactly the expected document, else the document API's rendering. */
 function render(text: string, expected: Document, edits: readonly NeedsEdit[]): string {
-  let current = text;
+  let current: string | undefined = text;
   for (const edit of edits) {
-    const next = editInPlace(current, edit);
-    if (next === undefined) return expected.toString(RENDER_OPTIONS);
-    current = next;
+    current = current === undefined ? undefined : editInPlace(current, edit);
   }
-  const reparsed = parseDocument(current, PARSE_OPTIONS);
-  return reparsed.errors.length === 0 && isDeepStrictEqual(reparsed.toJS(), expected.toJS()) ? current : expected.toString(RENDER_OPTIONS);
+  if (current !== undefined) {
+    const reparsed = parseDocument(current, PARSE_OPTIONS);
+    if (reparsed.errors.length === 0 && isDeepStrictEqual(reparsed.toJS(), expected.toJS())) return current;
+  }
+  return renderWhole(text, expected);
+}
+
+/**
+ * The whole document rendered again: a JSON file (a flow mapping at the root; JSON has no
+ * comments to lose) as JSON at its own indentation, anything else by the document API.
+ */
+function renderWhole(text: string, expected: Document): string {
+  if (isMap(expected.contents) && expected.contents.flow) {
+    const indent = /\n( +)"/.exec(text)?.[1].length ?? 0;
+    return `${JSON.stringify(expected.toJS(), null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+  }
+  return expected.toString(RENDER_OPTIONS);
 }
 
 /** `text` with one edit applied in place, or undefined when the layout needs the document API. */
@@ -135,21 +148,39 @@ function insertPair(text: string, map: YAMLMap, mapPath: readonly string[], rest
   const order = knownKeysAt(needsSchema, mapPath as FieldPath);
   const rank = (name: unknown) => order.indexOf(String(name));
   const predecessors = (map.items as Pair[]).filter((pair) => isScalar(pair.key) && rank(pair.key.value) >= 0 && rank(pair.key.value) < rank(key));
-  const after = predecessors.at(-1) ?? (map.items as Pair[]).at(-1);
+  const after = predecessors.at(-1);
   const first = map.items[0] as Pair | undefined;
-  if (!after || !first) return undefined;
-  const indent = columnOf(text, (first.key as Node).range?.[0] ?? 0);
+  const firstKeyAt = (first?.key as Node | undefined)?.range?.[0];
+  if (firstKeyAt === undefined) return undefined;
+  const indent = columnOf(text, firstKeyAt);
   const block = stringify({ [key]: nested }, { indent: 2, lineWidth: 0 })
     .trimEnd()
     .split('\n')
     .map((line) => ' '.repeat(indent) + line)
     .join('\n');
+  if (!after) {
+    // First in schema order: before the first key and the comment lines just above it.
+    const offset = startOfCommentsAbove(text, firstKeyAt - indent, indent);
+    return `${text.slice(0, offset)}${block}\n${typeof nested === 'object' && indent === 0 ? '\n' : ''}${text.slice(offset)}`;
+  }
   const section = typeof nested === 'object' && indent === 0;
   const offset = lineEndAfter(text, endOf(after));
   let prefix = '';
   if (offset === text.length && !text.endsWith('\n')) prefix = '\n';
   if (section) prefix += '\n';
   return `${text.slice(0, offset)}${prefix}${block}\n${text.slice(offset)}`;
+}
+
+/** From the start of a line, back over the comment lines above it indented at least `indent`. */
+function startOfCommentsAbove(text: string, lineStart: number, indent: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(previous, start - 1);
+    if (!line.trimStart().startsWith('#') || line.length - line.trimStart().length < indent) break;
+    start = previous;
+  }
+  return start;
 }
 
 /** The end of a pair's content (not of comments after it). */

@@ -79,7 +79,8 @@ export function optimize(input: OptimizeInput): OptimizeResult {
       if (proposal.edit) {
         const edited = editNeeds(state.text, input.file, [proposal.edit]);
         const change = edited.changes[0];
-        recommendations.push({ rule: proposal.rule, detail: proposal.detail, change: change ? { path: change.path, from: change.from, to: change.to } : null, monthlySavingsUsd: monthlySaving(state.loaded.needs, edited.loaded.needs) });
+        const saving = proposal.monthlySavingsUsd ?? monthlySaving(state.loaded.needs, edited.loaded.needs);
+        recommendations.push({ rule: proposal.rule, detail: proposal.detail, change: change ? { path: change.path, from: change.from, to: change.to } : null, monthlySavingsUsd: saving });
         edits.push(proposal.edit);
         state = { text: edited.text, loaded: edited.loaded };
       } else if (proposal.pricedAs) {

@@ -18,6 +18,20 @@ export function monthlySaving(before: Needs, after: Needs): number {
   return Math.round((plannedMonthlyUsd(before) - plannedMonthlyUsd(after)) * 100) / 100;
 }
 
+/**
+ * What the training node group costs a month on demand less on spot, at its planned (max) size:
+ * the saving of `capacity: spot` over `capacity: on-demand` by the catalog's price and spot
+ * discount (catalog/pricing). Priced here rather than as the difference of two plans because
+ * the capacity plan derives the group's capacity type from `interruptible`
+ * (constructs/compute/training-node-sizing.ts), not yet from NEEDS-v1.1 `capacity`.
+ */
+export function trainingSpotSaving(needs: Needs): number {
+  const group = plannedGpuGroups(needs).find((g) => g.workload === 'training');
+  if (!group) return 0;
+  const saving = monthlyCostUsd(group.instance, group.maxSize, { spot: false }) - monthlyCostUsd(group.instance, group.maxSize, { spot: true });
+  return Math.round(saving * 100) / 100;
+}
+
 /** The inference node group's monthly cost and shape, or undefined without cloud replicas. */
 export function inferenceFleet(needs: Needs): { readonly usd: number; readonly instance: string; readonly nodes: number; readonly chips: number } | undefined {
   const group = plannedGpuGroups(needs).find((g) => g.workload === 'inference');

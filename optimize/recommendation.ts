@@ -43,4 +43,6 @@ export interface Proposal {
    * step outside the needs file, e.g. serving a quantized model).
    */
   readonly pricedAs?: NeedsEdit;
+  /** The saving when the rule prices it itself (see ./plan-cost trainingSpotSaving). @default - the plan difference of the edit */
+  readonly monthlySavingsUsd?: number;
 }

@@ -42,7 +42,7 @@ export function writeNeeds(file: string, plan: (current: unknown) => readonly Ne
   try {
     const edited = editNeeds(text, file, plan(current));
     if (edited.changes.length === 0) {
-      say(`${file}: already says this; nothing written`);
+      say(`${file}: already up to date; nothing written`);
       return EXIT.ok;
     }
     replaceFile(file, text, edited.text);

@@ -23,7 +23,8 @@ export function describe(value: unknown): string {
  */
 export function checkedValue(raw: unknown, metric: KnownMetric | undefined, what: string, path: FieldPath, problems: Problem[]): number | undefined {
   const text = typeof raw === 'string' ? raw.trim() : undefined;
-  const value = typeof raw === 'number' ? raw : text !== undefined && text !== '' ? Number(text) : Number.NaN;
+  const infinity = text === '+Inf' || text === 'Inf' ? Number.POSITIVE_INFINITY : text === '-Inf' ? Number.NEGATIVE_INFINITY : undefined;
+  const value = typeof raw === 'number' ? raw : infinity ?? (text !== undefined && text !== '' ? Number(text) : Number.NaN);
   if (Number.isNaN(value)) {
     const nan = raw === 'NaN' || (typeof raw === 'number' && Number.isNaN(raw));
     problems.push({ path, message: nan ? `${what} is NaN: no measurement; drop the sample or fix the exporter (a NaN would poison every average)` : `${what} must be a number, got ${describe(raw)}` });

@@ -34,28 +34,37 @@ export const QUANTIZED_THROUGHPUT_GAIN = 1.6;
 /** Accelerators with FP8 tensor cores (compute capability 8.9 and up: Ada, Hopper). */
 const FP8_ACCELERATORS: readonly Accelerator[] = ['h100', 'h200', 'l40s', 'l4'];
 
-/** Requests in a series and the hours they span. */
-function requestsOf(series: MetricSeries): { readonly requests: number; readonly hours: number } {
+/**
+ * Requests in a series, the hours they were counted over, and the hours the series covers (as
+ * for utilization: first sample to the end of the last one's step). A counter's increases run
+ * from its first sample to its last; a per-period sum counts every period in full.
+ */
+function requestsOf(series: MetricSeries): { readonly requests: number; readonly countedHours: number; readonly coveredHours: number } {
   const points = series.points;
+  const coveredHours = spanHours(points);
   if (series.metric.shape === 'counter') {
     let requests = 0;
     for (let i = 1; i < points.length; i++) {
       const delta = points[i].v - points[i - 1].v;
       requests += delta >= 0 ? delta : points[i].v; // a reset: the counter restarted from 0
     }
-    return { requests, hours: (points[points.length - 1].t - points[0].t) / 3_600_000 };
+    return { requests, countedHours: (points[points.length - 1].t - points[0].t) / 3_600_000, coveredHours };
   }
-  return { requests: points.reduce((sum, p) => sum + p.v, 0), hours: spanHours(points) };
+  return { requests: points.reduce((sum, p) => sum + p.v, 0), countedHours: coveredHours, coveredHours };
 }
 
-/** The observed request rate, per second, and the window; undefined without request series. */
+/** The observed request rate, per second, and the hours covered; undefined without request series. */
 export function requestRate(series: readonly MetricSeries[]): { readonly perSecond: number; readonly hours: number; readonly names: string } | undefined {
   const requestSeries = series.filter((s) => s.metric.kind === 'requests');
   if (requestSeries.length === 0) return undefined;
   const counted = requestSeries.map(requestsOf);
-  const hours = Math.max(...counted.map((c) => c.hours));
+  const countedHours = Math.max(...counted.map((c) => c.countedHours));
   const requests = counted.reduce((sum, c) => sum + c.requests, 0);
-  return { perSecond: hours > 0 ? requests / (hours * 3600) : 0, hours, names: [...new Set(requestSeries.map((s) => s.metric.name))].join(', ') };
+  return {
+    perSecond: countedHours > 0 ? requests / (countedHours * 3600) : 0,
+    hours: Math.max(...counted.map((c) => c.coveredHours)),
+    names: [...new Set(requestSeries.map((s) => s.metric.name))].join(', '),
+  };
 }
 
 /** The 8-bit format the accelerator runs fast. */

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { MetricsInputError } from '../../optimize/metrics-input-error';
 import { readMetrics } from '../../optimize/read-metrics';
-import { constant, metricData } from '../support/metrics';
+import { constant, metricData, metricsProblems } from '../support/metrics';
 
-function problems(value: unknown): string[] {
-  try {
-    readMetrics(value, 'm.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return (error as MetricsInputError).problems.map((p) => `${p.path.join('.')}: ${p.message}`);
-  }
-  throw new Error('expected a MetricsInputError');
-}
+const problems = metricsProblems;
 
 const result = (extra: Record<string, unknown>) => ({ MetricDataResults: [{ Id: 'gpu', Label: 'node_gpu_utilization', Timestamps: ['2026-11-16T01:00:00+00:00', '2026-11-16T00:00:00+00:00'], Values: [10, 20], StatusCode: 'Complete', ...extra }] });
 

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { MetricsInputError } from '../../optimize/metrics-input-error';
 import { METRICS_EXPECTED, readMetrics } from '../../optimize/read-metrics';
-import { dcgmSeries, queryRange } from '../support/metrics';
+import { dcgmSeries, metricsProblems, queryRange } from '../support/metrics';
 
-function problems(value: unknown): string[] {
-  try {
-    readMetrics(value, 'm.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return (error as MetricsInputError).problems.map((p) => `${p.path.join('.')}: ${p.message}`);
-  }
-  throw new Error('expected a MetricsInputError');
-}
+const problems = metricsProblems;
 
 describe('Prometheus query_range and promtool', () => {
   test('GIVEN the DCGM fixture THEN one series per GPU with its labels (without __name__), in time order', () => {

@@ -1,5 +1,6 @@
 /** Metrics exports for optimize tests, in the shapes the real tools print. */
 import type { MetricSeries } from '../../optimize/metric-series';
+import { MetricsInputError } from '../../optimize/metrics-input-error';
 import { readMetrics } from '../../optimize/read-metrics';
 
 /** Monday 2026-11-16 00:00 UTC, in Unix seconds. */
@@ -41,4 +42,15 @@ export function seriesOf(value: object, file = 'metrics.json'): MetricSeries[] {
 /** `n` copies of `value`. */
 export function constant(value: number, n = WEEK_HOURS): number[] {
   return Array.from({ length: n }, () => value);
+}
+
+/** The problems `readMetrics` finds in `value`, as `path: message` lines; fails the test when there are none. */
+export function metricsProblems(value: unknown): string[] {
+  try {
+    readMetrics(value, 'm.json');
+  } catch (error) {
+    if (!(error instanceof MetricsInputError)) throw error;
+    return error.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+  }
+  throw new Error('expected a MetricsInputError');
 }

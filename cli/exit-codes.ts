@@ -10,4 +10,8 @@ export const EXIT = {
   guardrails: 3,
   /** `verify`: Terraform rejected a synthesized stack. */
   verifyFailed: 4,
+  /** `verify`: Terraform cannot run at all (no binary, no mirror, no registry); nothing was verified. */
+  terraformUnavailable: 5,
+  /** `verify`: no stack was verified, or stacks were skipped without `--allow-skipped`. */
+  verifyIncomplete: 6,
 } as const;

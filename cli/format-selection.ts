@@ -1,21 +1,34 @@
-/** Renders a selection for people (the `select` command without --json). */
-import type { Selection } from '../strategy/select';
-import { burstCauses } from '../strategy/stack-plan';
+/** Renders a selection report for people (the `select` command without --json). */
+import { costOf } from '../preview/capacity';
+import { usd } from '../preview/markdown';
 import type { Needs } from '../needs/schema';
+import type { SelectionReport } from './selection-report';
 
-/** Human-readable selection: strategy, reasons, warnings, stacks. */
-export function formatSelection(needs: Needs, selection: Selection): string {
-  const lines = [`strategy: ${selection.strategy} (${selection.source === 'auto' ? 'selected by the rules' : 'set in the needs file'})`, 'reasons:'];
-  for (const reason of selection.reasons) lines.push(`  - ${reason.rule}: ${reason.detail}`);
-  if (selection.warnings.length > 0) {
+/** Human-readable selection: strategy, reasons, warnings, stacks, cost, and in hybrid the cloud burst. */
+export function formatSelection(needs: Needs, report: SelectionReport): string {
+  const lines = [`strategy: ${report.strategy} (${report.source === 'auto' ? 'selected by the rules' : 'set in the needs file'})`, 'reasons:'];
+  for (const reason of report.reasons) lines.push(`  - ${reason.rule}: ${reason.detail}`);
+  if (report.warnings.length > 0) {
     lines.push('warnings:');
-    for (const warning of selection.warnings) lines.push(`  - ${warning}`);
+    for (const warning of report.warnings) lines.push(`  - ${warning}`);
   }
   lines.push('stacks:');
-  for (const stack of selection.stacks) lines.push(`  - ${stack.name} (${stack.role})`);
-  if (selection.strategy === 'hybrid') {
-    const causes = burstCauses(needs);
-    lines.push(causes.length > 0 ? `cloud burst capacity: yes (${causes.join('; ')})` : 'cloud burst capacity: no (the on-prem cluster covers the need)');
+  for (const stack of report.stacks) lines.push(`  - ${stack.name} (${stack.role})`);
+  if (report.cloudBurst) {
+    lines.push(report.cloudBurst.needed ? `cloud burst capacity: yes (${report.cloudBurst.causes.join('; ')})` : 'cloud burst capacity: no (the on-prem cluster covers the need)');
   }
+  lines.push(...costLines(needs, report));
   return `${lines.join('\n')}\n`;
+}
+
+/** The monthly compute estimate, line by line, and the budget. */
+function costLines(needs: Needs, report: SelectionReport): string[] {
+  const { cost } = report;
+  const estimate = costOf(needs, report);
+  if (estimate.lines.length === 0) return [`monthly compute estimate: none (no cloud GPU cluster in the ${report.strategy} strategy)`];
+  const lines = [`monthly compute estimate: ${usd(cost.minMonthlyUsd)} at min scale, ${usd(cost.maxMonthlyUsd)} at max scale`];
+  for (const line of estimate.lines) lines.push(`  - ${line.label}: ${usd(line.minUsd)} to ${usd(line.maxUsd)}`);
+  lines.push(`  (${estimate.assumptions.join('; ')})`);
+  if (cost.budgetUsd !== null) lines.push(`budget: ${usd(cost.budgetUsd)} a month (business.monthlyBudgetUsd)${cost.maxMonthlyUsd > cost.budgetUsd ? ': exceeded, see warnings' : ': the estimate fits at max scale'}`);
+  return lines;
 }

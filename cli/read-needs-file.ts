@@ -14,11 +14,19 @@ export function needsFilePath(flag: string | undefined, env: NodeJS.ProcessEnv):
   return flag ?? env.TRACKLAYER_NEEDS ?? DEFAULT_NEEDS_FILE;
 }
 
+/** A needs file read from disk: the validated needs, and the text they came from (outputs record its fingerprint). */
+export interface NeedsFile extends LoadedNeeds {
+  /** The path as given. */
+  readonly file: string;
+  /** The file's text. */
+  readonly text: string;
+}
+
 /**
  * Reads and validates the file.
  * @throws NeedsFileError for an unreadable or invalid file.
  */
-export function readNeedsFile(file: string): LoadedNeeds {
+export function readNeedsFile(file: string): NeedsFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,5 +34,5 @@ export function readNeedsFile(file: string): LoadedNeeds {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new NeedsFileError([{ file, line: 1, column: 1, path: [], message: `cannot read the needs file: ${reason}` }]);
   }
-  return loadNeeds(text, file);
+  return { ...loadNeeds(text, file), file, text };
 }

@@ -1,8 +1,9 @@
 /**
- * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line") and `check`
- * (the guardrail rules without writing anything).
- * Exit codes: 0 success, 2 bad input (located messages, nothing written), 3 a guardrail error
- * (`stack/path: RULE_ID: message` lines, nothing written), 1 a bug.
+ * The `tracklayer` command line: `select` and `synth` (NEEDS-v1 "Command line"), `check` (the
+ * guardrail rules without writing anything), `preview` (the PR comment) and `verify` (Terraform).
+ * Exit codes (./exit-codes): 0 success, 2 bad input (located messages, nothing written), 3 a
+ * guardrail error, 4 a stack Terraform rejects, 5 Terraform cannot run, 6 verification
+ * incomplete, 1 a bug.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +20,13 @@ import type { StackRef } from '../strategy/stack-plan';
 import { EXIT } from './exit-codes';
 import { checkJson, checkText, findingLine, unmatchedProblem } from './format-findings';
 import { formatSelection } from './format-selection';
+import { selectionReport } from './selection-report';
+import { OutputDirectoryError } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
-import { verifyStacks } from './terraform-verify';
+import { TerraformUnavailableError, verifyStacks, type StackVerification } from './terraform-verify';
+import { reportVerification } from './verify-report';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 import { defineAuditCommand } from './audit-command';
 import { defineOptimizeCommand } from './optimize-command';
@@ -74,6 +78,17 @@ function synthesizeOrExit(io: CliIo, loaded: LoadedNeeds, synthesize: () => Synt
   }
 }
 
+/** Runs the verification; when Terraform cannot run at all, says why and ends with exit 5. */
+function verifyOrExit(io: CliIo, verify: () => StackVerification[]): StackVerification[] {
+  try {
+    return verify();
+  } catch (error) {
+    if (!(error instanceof TerraformUnavailableError)) throw error;
+    io.stderr(`verify: Terraform cannot run here, so no stack was verified: ${error.message}\n`);
+    throw new CommandExit(EXIT.terraformUnavailable);
+  }
+}
+
 function program(io: CliIo, rules: readonly Rule[]): Command {
   const cli = new Command('tracklayer')
     .description('Provision AI infrastructure from a needs file: validate it, select a strategy, synthesize CDK for Terraform stacks.')
@@ -89,7 +104,8 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const { needs, warnings } = readNeedsFile(needsFilePath(options.needs, io.env));
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
-      io.stdout(options.json ? `${JSON.stringify(selection)}\n` : formatSelection(needs, selection));
+      const report = selectionReport(needs, selection);
+      io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatSelection(needs, report));
     });
 
   cli
@@ -103,7 +119,7 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       for (const warning of selection.warnings) io.stderr(`warning: ${warning}\n`);
-      const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, options.out, rules));
+      const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, options.out, { rules }));
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       printFindings(io, loaded, result.guardrails);
       printMissing(io, result.missing, 'the other stacks were written');
@@ -152,22 +168,20 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
 
   cli
     .command('verify')
-    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 when one fails)')
+    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 a stack fails, 5 Terraform cannot run, 6 nothing verified or stacks skipped)')
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
     .option('--mirror <dir>', 'an offline provider mirror to install from (default: $TRACKLAYER_TF_MIRROR; none: the registry)')
-    .action((options: { needs?: string; mirror?: string }) => {
+    .option('--allow-skipped', 'accept stacks whose providers the mirror lacks (they are listed as skipped, never as valid)')
+    .action((options: { needs?: string; mirror?: string; allowSkipped?: boolean }) => {
       const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
       const { needs, warnings } = loaded;
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-out-'));
       try {
-        const result = synthesizeOrExit(io, loaded, () => synthesizeTo(needs, selection, join(scratch, 'out'), rules));
-        const outcomes = verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env });
-        for (const outcome of outcomes) io.stdout(`${outcome.stack}: ${outcome.status}${outcome.status === 'valid' ? '' : ` (${outcome.detail})`}\n`);
-        const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-        io.stdout(`verified ${outcomes.length} stack(s): ${count('valid')} valid, ${count('invalid')} invalid, ${count('skipped')} skipped\n`);
-        if (count('invalid') > 0) throw new CommandExit(EXIT.verifyFailed);
+        const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, join(scratch, 'out'), { rules }));
+        const outcomes = verifyOrExit(io, () => verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env }));
+        throw new CommandExit(reportVerification(io, outcomes, options.allowSkipped ?? false));
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }
@@ -199,7 +213,7 @@ export function runCli(argv: readonly string[], io: CliIo, rules: readonly Rule[
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    if (error instanceof PreviewInputError) {
+    if (error instanceof PreviewInputError || error instanceof OutputDirectoryError) {
       io.stderr(`${error.message}\n`);
       return EXIT.badInput;
     }

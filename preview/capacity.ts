@@ -102,3 +102,28 @@ export function costOf(needs: Needs, selection: Selection): CostModel {
   if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
   return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines: monthlyCostLines(needs), assumptions };
 }
+
+/** How the estimate compares with `business.monthlyBudgetUsd`. */
+export interface BudgetCheck {
+  readonly budgetUsd: number;
+  /** within: max scale fits; over-at-max: only max scale exceeds it; over-at-min: even min scale does. */
+  readonly status: 'within' | 'over-at-max' | 'over-at-min';
+  /** The estimate that exceeds the budget (min or max), when over. */
+  readonly overUsd?: number;
+}
+
+/** The estimate against the budget, or undefined without a budget. */
+export function budgetCheck(cost: Pick<CostModel, 'minUsd' | 'maxUsd'>, budgetUsd: number | undefined): BudgetCheck | undefined {
+  if (budgetUsd === undefined) return undefined;
+  if (cost.minUsd > budgetUsd) return { budgetUsd, status: 'over-at-min', overUsd: cost.minUsd };
+  if (cost.maxUsd > budgetUsd) return { budgetUsd, status: 'over-at-max', overUsd: cost.maxUsd };
+  return { budgetUsd, status: 'within' };
+}
+
+/**
+ * Why the deployed budget may see no cost yet: its filter counts only an activated cost
+ * allocation tag, which only the payer account can activate, and only once the tag shows up in
+ * billing data (constructs/alerts/monthly-budget.ts).
+ */
+export const BUDGET_TAG_NOTE =
+  'the AWS Budget counts spend tagged tracklayer:project only once that tag is an active cost allocation tag, which the payer (management) account activates after the tag first appears in billing data (up to 24 hours); until then the budget sees no cost (README: "Cost allocation tag")';

@@ -3,7 +3,7 @@
  * bandwidth, on-prem and edge hardware, storage tiers, and the monthly compute cost with its
  * change against the base and a budget warning. Pure.
  */
-import type { CapacityModel, CostModel, GroupCapacity } from './capacity';
+import { BUDGET_TAG_NOTE, budgetCheck, type CapacityModel, type CostModel, type GroupCapacity } from './capacity';
 import { code, count, quote, usd, usdDelta } from './markdown';
 
 /** The capacity section (without heading). */
@@ -92,13 +92,14 @@ export function costSection(cost: CostModel, strategy: string, base?: CostModel,
     }
     parts.push(['| per month | min scale | max scale |', '|---|--:|--:|', ...rows].join('\n'));
   }
-  if (budgetUsd !== undefined && cost.maxUsd > budgetUsd) {
-    const which = cost.minUsd > budgetUsd ? 'Even at min scale' : 'At max scale';
-    const over = cost.minUsd > budgetUsd ? cost.minUsd : cost.maxUsd;
-    parts.push(quote(`[!WARNING]\n**Over budget.** ${which} the estimate (${usd(over)} a month) exceeds ${code('business.monthlyBudgetUsd')} (${usd(budgetUsd)}) by ${usd(over - budgetUsd)}.`));
-  } else if (budgetUsd !== undefined) {
-    parts.push(`Within ${code('business.monthlyBudgetUsd')} (${usd(budgetUsd)}) at max scale.`);
+  const budget = budgetCheck(cost, budgetUsd);
+  if (budget && budget.status !== 'within') {
+    const which = budget.status === 'over-at-min' ? 'Even at min scale' : 'At max scale';
+    parts.push(quote(`[!WARNING]\n**Over budget.** ${which} the estimate (${usd(budget.overUsd!)} a month) exceeds ${code('business.monthlyBudgetUsd')} (${usd(budget.budgetUsd)}) by ${usd(budget.overUsd! - budget.budgetUsd)}.`));
+  } else if (budget) {
+    parts.push(`Within ${code('business.monthlyBudgetUsd')} (${usd(budget.budgetUsd)}) at max scale.`);
   }
+  if (budget) parts.push(`Note: ${BUDGET_TAG_NOTE}.`);
   parts.push(`Assumptions: ${cost.assumptions.join('; ')}. An estimate from catalog prices, not a quote.`);
   return parts.join('\n\n');
 }

@@ -9,6 +9,7 @@
  * | 4 | default     | always (reported only when no other rule fired)         | cloud-first  |
  */
 import type { Needs, Strategy } from '../needs/schema';
+import { hasGpuCluster } from './stack-plan';
 
 /** Latency below which a cloud region cannot promise the budget (NEEDS-v1 rule 2). */
 export const EDGE_LATENCY_MS = 20;
@@ -22,6 +23,11 @@ export interface SelectionRule {
   readonly selects: Strategy;
   /** The detail shown to users when the rule fires, or undefined when it does not. */
   readonly fires: (needs: Needs) => string | undefined;
+  /**
+   * How another strategy still serves this rule's need, when it does (then losing to a
+   * higher-precedence rule is no contradiction). @default - only the strategy it selects serves it
+   */
+  readonly servedBy?: (strategy: Strategy, needs: Needs) => string | undefined;
 }
 
 /** The rules, highest precedence first. */
@@ -43,6 +49,8 @@ export const SELECTION_RULES: readonly SelectionRule[] = [
     rule: 'elasticity',
     selects: 'cloud-first',
     fires: (needs) => (needs.workload.pattern === 'bursty' ? 'workload.pattern is bursty' : undefined),
+    // Hybrid bursts into the cloud cluster (the gpu-cluster stack) whenever the pattern is bursty.
+    servedBy: (strategy, needs) => (strategy === 'hybrid' && hasGpuCluster(strategy, needs) ? 'the hybrid strategy bursts into the cloud GPU cluster' : undefined),
   },
 ];
 

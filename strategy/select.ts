@@ -9,7 +9,7 @@
  * - Every rule that fired is reported in `reasons`, in precedence order.
  */
 import type { Needs, Strategy } from '../needs/schema';
-import { DEFAULT_RULE, EDGE_LATENCY_MS, SELECTION_RULES, type RuleName } from './rules';
+import { DEFAULT_RULE, EDGE_LATENCY_MS, SELECTION_RULES, type RuleName, type SelectionRule } from './rules';
 import { stacksFor, type StackRef } from './stack-plan';
 
 /** One rule that fired. */
@@ -37,16 +37,21 @@ export function selectStrategy(needs: Needs): Selection {
   const source = needs.strategy === 'auto' ? 'auto' : 'override';
   const strategy: Strategy = needs.strategy === 'auto' ? decider.rule.selects : needs.strategy;
   const reasons = (fired.length > 0 ? fired : [decider]).map(({ rule, detail }) => ({ rule: rule.rule, detail }));
-  const warnings = [...contradictionWarnings(strategy, source, fired), ...needWarnings(strategy, needs)];
+  const warnings = [...contradictionWarnings(strategy, source, fired, needs), ...needWarnings(strategy, needs)];
   return { strategy, source, reasons, warnings, stacks: stacksFor(strategy, needs) };
 }
 
-type Fired = { readonly rule: { readonly rule: RuleName; readonly selects: Strategy }; readonly detail: string };
+type Fired = { readonly rule: SelectionRule; readonly detail: string };
 
-/** An override that goes against the rule that would have decided; rules that fired but lost. */
-function contradictionWarnings(strategy: Strategy, source: 'auto' | 'override', fired: readonly Fired[]): string[] {
+/**
+ * An override that goes against the rule that would have decided; rules that fired but lost.
+ * A rule whose need the chosen strategy serves anyway (elasticity in a bursting hybrid) lost
+ * nothing and is not a contradiction.
+ */
+function contradictionWarnings(strategy: Strategy, source: 'auto' | 'override', fired: readonly Fired[], needs: Needs): string[] {
   return fired
     .filter(({ rule }, index) => rule.selects !== strategy && (source === 'override' ? index === 0 : true))
+    .filter(({ rule }) => rule.servedBy?.(strategy, needs) === undefined)
     .map(({ rule, detail }) =>
       source === 'override'
         ? `strategy ${strategy} overrides rule ${rule.rule}, which selects ${rule.selects} (${detail})`

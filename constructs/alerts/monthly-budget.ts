@@ -1,11 +1,18 @@
 /**
  * An AWS Budget on the project's monthly cost (NEEDS-v1 `business.monthlyBudgetUsd`): notify at
  * 80% of the forecast and at 100% of actual spend. The budget counts costs tagged
- * `tracklayer:project=<name>` (every resource carries it through default tags); activate that
- * tag as a cost allocation tag in the billing console, or the budget sees no cost.
+ * `tracklayer:project=<name>`: every resource carries it through default tags, and what launch
+ * templates launch through their tag specifications (stacks/launched-resource-tags.ts).
+ *
+ * A budget's tag filter sees only *activated* cost allocation tags. Activation
+ * (`aws ce update-cost-allocation-tags-status`, or `aws_ce_cost_allocation_tag`) works only from
+ * the management (payer) account and only once the tag has appeared in billing data (up to 24
+ * hours after the first tagged resource), so it cannot ride the first apply; until then this
+ * budget sees no cost. The README's "Cost allocation tag" section is the opt-in step.
  */
 import { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
 import { Construct } from 'constructs';
+import { PROJECT_TAG } from '../../catalog/cost-allocation';
 
 /** Forecast threshold: warn while there is still most of a month to react. */
 export const FORECAST_THRESHOLD_PERCENT = 80;
@@ -45,7 +52,7 @@ export class MonthlyBudget extends Construct {
       limitAmount: props.limitUsd.toFixed(2),
       limitUnit: 'USD',
       timeUnit: 'MONTHLY',
-      costFilter: [{ name: 'TagKeyValue', values: [`user:tracklayer:project$${props.project}`] }],
+      costFilter: [{ name: 'TagKeyValue', values: [`user:${PROJECT_TAG}$${props.project}`] }],
       notification: [notify('FORECASTED', FORECAST_THRESHOLD_PERCENT), notify('ACTUAL', ACTUAL_THRESHOLD_PERCENT)],
     });
   }

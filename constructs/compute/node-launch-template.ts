@@ -148,6 +148,7 @@ export class NodeLaunchTemplate extends Construct {
       tagSpecifications: [
         { resourceType: 'instance', tags },
         { resourceType: 'volume', tags },
+        { resourceType: 'network-interface', tags },
       ],
       tags,
     });

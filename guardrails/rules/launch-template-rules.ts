@@ -1,4 +1,5 @@
 /** Launch-template rules for nodes: IMDSv2 only, encrypted volumes. */
+import { LAUNCHED_RESOURCE_TYPES, PROJECT_TAG } from '../../catalog/cost-allocation';
 import type { Finding, Rule } from '../rule';
 import { blockList, findingAt, isTrue, resourcesOf, singleBlock } from '../terraform-json';
 
@@ -55,5 +56,25 @@ export const ltEbsEncrypted: Rule = {
     }),
 };
 
+/** LT_LAUNCHED_TAGS: every launch template tags its instances, volumes and network interfaces with the project. */
+export const ltLaunchedTags: Rule = {
+  id: 'LT_LAUNCHED_TAGS',
+  level: 'error',
+  rationale:
+    'Instances, volumes and network interfaces launched from a template carry only its tag_specifications, not the provider default_tags; without tracklayer:project there, GPU spend is invisible to the project budget and to cost allocation.',
+  references: { checkov: 'none', trivy: 'none', cdkNag: 'none' },
+  check: (stack) =>
+    resourcesOf(stack, 'aws_launch_template').flatMap((template): Finding[] => {
+      const specs = blockList(template.config.tag_specifications);
+      const untagged = LAUNCHED_RESOURCE_TYPES.filter((type) => {
+        const tags = specs.find((spec) => spec.resource_type === type)?.tags as Record<string, unknown> | undefined;
+        return typeof tags?.[PROJECT_TAG] !== 'string' || tags[PROJECT_TAG] === '';
+      });
+      return untagged.length === 0
+        ? []
+        : [findingAt(template, `does not tag the ${untagged.join(', ')} it launches with ${PROJECT_TAG}; add tag_specifications for them with the stack's tags, or the budget never sees their cost`)];
+    }),
+};
+
 /** The launch-template rules, in registry order. */
-export const LAUNCH_TEMPLATE_RULES: readonly Rule[] = [ltImdsv2, ltEbsEncrypted];
+export const LAUNCH_TEMPLATE_RULES: readonly Rule[] = [ltImdsv2, ltEbsEncrypted, ltLaunchedTags];

@@ -18,7 +18,7 @@ describe('tracklayer select', () => {
       strategy: 'hybrid',
       source: 'auto',
       reasons: [{ rule: 'sovereignty', detail: 'business.dataSensitivity is high' }],
-      warnings: [],
+      warnings: [expect.stringMatching(/^the monthly compute estimate at max scale \(\$[\d,]+\) exceeds business\.monthlyBudgetUsd \(\$300,000\)/), expect.stringMatching(/^the AWS Budget counts spend tagged tracklayer:project only once/)],
       stacks: [
         { name: 'medica-ai-network', role: 'network' },
         { name: 'medica-ai-lakehouse', role: 'lakehouse' },
@@ -27,6 +27,8 @@ describe('tracklayer select', () => {
         { name: 'medica-ai-connectivity', role: 'connectivity' },
         { name: 'medica-ai-onprem-platform', role: 'onprem-platform' },
       ],
+      cost: { minMonthlyUsd: expect.any(Number), maxMonthlyUsd: expect.any(Number), budgetUsd: 300000 },
+      cloudBurst: { needed: true, causes: expect.arrayContaining([expect.stringMatching(/^workload\.training\.gpus/)]) },
     });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
   });
@@ -72,5 +74,22 @@ describe('tracklayer select', () => {
 
   test('an unknown option is a usage error (exit 2)', () => {
     expect(cli(['select', '--jsn']).code).toBe(2);
+  });
+
+  test('text and --json carry the same facts: cost at min and max scale, the budget, the cloud burst', () => {
+    const json = JSON.parse(cli(['select', '--needs', 'examples/hybrid.yaml', '--json']).stdout);
+    const text = cli(['select', '--needs', 'examples/hybrid.yaml']).stdout;
+    const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+    expect(text).toContain(`monthly compute estimate: ${usd(json.cost.minMonthlyUsd)} at min scale, ${usd(json.cost.maxMonthlyUsd)} at max scale`);
+    expect(text).toContain(`cloud burst capacity: yes (${json.cloudBurst.causes.join('; ')})`);
+    for (const warning of json.warnings) expect(text).toContain(`  - ${warning}`);
+  });
+
+  test('no budget gives budgetUsd null and no budget warning; outside hybrid no cloudBurst', () => {
+    const json = JSON.parse(cli(['select', '--needs', file('no-budget.yaml', 'apiVersion: tracklayer/v1\nname: acme-ml\ncloud: {region: us-east-1}\nworkload:\n  training: {accelerator: h100, gpus: 16}\n'), '--json']).stdout);
+    expect(json.cost.budgetUsd).toBeNull();
+    expect(json.warnings.some((w: string) => w.includes('budget'))).toBe(false);
+    expect(json.cost.maxMonthlyUsd).toBeGreaterThan(json.cost.minMonthlyUsd);
+    expect(json).not.toHaveProperty('cloudBurst');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/run-cli';
@@ -33,14 +33,16 @@ function needsFile(name: string, text: string): string {
 describe('tracklayer synth runs the guardrails on the final JSON', () => {
   test('GIVEN a rule that reports an error WHEN synth runs THEN exit 3, `stack/path: RULE_ID: message` on stderr, nothing on stdout, nothing written', () => {
     const out = join(work, 'keep');
-    mkdirSync(out);
-    writeFileSync(join(out, 'marker'), 'old');
+    expect(run(['synth', '--needs', 'needs.yaml', '--out', out], []).code).toBe(0);
+    const manifest = readFileSync(join(out, 'manifest.json'), 'utf8');
+    const stacks = readdirSync(join(out, 'stacks'));
     const result = run(['synth', '--needs', 'examples/cloud-first.yaml', '--out', out], [injected]);
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toContain('lumen-research-network/vpc: IAM_NO_ADMIN: an injected error');
     expect(result.stderr).toMatch(/^guardrails: 1 guardrail error\(s\); nothing was written/m);
-    expect(readdirSync(out)).toEqual(['marker']);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(manifest);
+    expect(readdirSync(join(out, 'stacks'))).toEqual(stacks);
     expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 

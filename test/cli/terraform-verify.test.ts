@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingFromMirror, mirrorCliConfig, requiredProviders, verifyStacks, type CommandRunner } from '../../cli/terraform-verify';
+import { TerraformUnavailableError, missingFromMirror, mirrorCliConfig, requiredProviders, verifyStacks, type CommandRunner } from '../../cli/terraform-verify';
 
 const json = (providers: Record<string, string>) => ({
   terraform: { required_providers: Object.fromEntries(Object.entries(providers).map(([name, version]) => [name, { source: name, version }])) },
@@ -63,5 +63,20 @@ describe('terraform-verify', () => {
     const [outcome] = verifyStacks(out, ['s'], { run, env: {} });
     expect(outcome.status).toBe('invalid');
     expect(outcome.detail).toMatch(/^rehearsed apply failed:\n.*invalid ARN/s);
+  });
+
+  test('an unreachable registry is not an invalid stack: Terraform cannot run', () => {
+    const out = outdirWith({ s: json({ aws: '5.100.0' }) });
+    const output = '│ Error: Failed to query available provider packages\n│ Could not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io: dial tcp: lookup registry.terraform.io: no such host';
+    expect(() => verifyStacks(out, ['s'], { run: () => ({ status: 1, output }), env: {} })).toThrow(TerraformUnavailableError);
+    expect(() => verifyStacks(out, ['s'], { run: () => ({ status: 1, output }), env: {} })).toThrow(/could not reach a provider source for s \(no --mirror given, so the public registry\): Error: Failed to query available provider packages/);
+  });
+
+  test('a mirror without a registry.terraform.io folder stops before any stack', () => {
+    const calls: string[] = [];
+    expect(() => verifyStacks(outdirWith({ s: json({ aws: '5.100.0' }) }), ['s'], { mirror: '/nonexistent', run: (args) => (calls.push(args[0]), { status: 0, output: '' }), env: {} })).toThrow(
+      /the provider mirror \/nonexistent does not exist/,
+    );
+    expect(calls).toEqual([]);
   });
 });

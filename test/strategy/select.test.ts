@@ -26,9 +26,8 @@ describe('selectStrategy: each rule decides alone', () => {
 describe('selectStrategy: precedence (law before physics before economics)', () => {
   test.each([
     ['sovereignty beats latency', { business: { dataSensitivity: 'high' }, onPrem, workload: { inference: edgeInference(10) } }, 'hybrid', ['sovereignty', 'latency']],
-    ['sovereignty beats elasticity', { business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }, 'hybrid', ['sovereignty', 'elasticity']],
     ['latency beats elasticity', { workload: { pattern: 'bursty', inference: edgeInference(10) } }, 'edge-centric', ['latency', 'elasticity']],
-    ['all three', { business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty', inference: edgeInference(10) } }, 'hybrid', ['sovereignty', 'latency', 'elasticity']],
+    ['all three: latency loses (hybrid builds no edge stacks)', { business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty', inference: edgeInference(10) } }, 'hybrid', ['sovereignty', 'latency', 'elasticity']],
   ])('%s', (_name, patch, strategy, rules) => {
     const selection = selectStrategy(needsWith(patch));
     expect(selection.strategy).toBe(strategy);
@@ -38,10 +37,24 @@ describe('selectStrategy: precedence (law before physics before economics)', () 
   });
 });
 
+describe('selectStrategy: a rule that loses but is served is no contradiction', () => {
+  test('sovereignty beats elasticity, and hybrid serves the burst with the cloud cluster: elasticity is a reason, not a warning', () => {
+    const selection = selectStrategy(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }));
+    expect(selection.strategy).toBe('hybrid');
+    expect(selection.reasons.map((r) => r.rule)).toEqual(['sovereignty', 'elasticity']);
+    expect(selection.warnings.filter((w) => w.includes('elasticity'))).toEqual([]);
+    expect(selection.stacks.map((s) => s.role)).toContain('gpu-cluster');
+  });
+
+  test('an explicit hybrid with a bursty pattern serves elasticity too', () => {
+    const selection = selectStrategy(needsWith({ strategy: 'hybrid', onPrem, workload: { pattern: 'bursty' } }));
+    expect(selection.warnings.filter((w) => w.includes('elasticity'))).toEqual([]);
+  });
+});
+
 describe('selectStrategy: override', () => {
   test.each([
     ['cloud-first over sovereignty', { strategy: 'cloud-first', business: { dataSensitivity: 'high' } }, 'cloud-first', 'strategy cloud-first overrides rule sovereignty, which selects hybrid (business.dataSensitivity is high)'],
-    ['hybrid over elasticity', { strategy: 'hybrid', onPrem, workload: { pattern: 'bursty' } }, 'hybrid', 'strategy hybrid overrides rule elasticity, which selects cloud-first (workload.pattern is bursty)'],
     ['edge-centric over sovereignty', { strategy: 'edge-centric', business: { dataSensitivity: 'high' }, workload: { inference: edgeInference(50) } }, 'edge-centric', 'strategy edge-centric overrides rule sovereignty'],
     ['cloud-first over latency', { strategy: 'cloud-first', workload: { inference: edgeInference(5) } }, 'cloud-first', 'strategy cloud-first overrides rule latency, which selects edge-centric'],
   ])('%s', (_name, patch, strategy, warning) => {

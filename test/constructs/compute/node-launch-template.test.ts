@@ -34,12 +34,13 @@ describe('NodeLaunchTemplate', () => {
     }
   });
 
-  test('GIVEN defaults THEN the default version follows updates and instances and volumes get a Name tag', () => {
+  test('GIVEN defaults THEN the default version follows updates and instances, volumes and interfaces get a Name tag', () => {
     const lt = template(synth());
     expect(lt.update_default_version).toBe(true);
     expect(lt.tag_specifications).toEqual([
       { resource_type: 'instance', tags: { Name: 'acme-ml-serve' } },
       { resource_type: 'volume', tags: { Name: 'acme-ml-serve' } },
+      { resource_type: 'network-interface', tags: { Name: 'acme-ml-serve' } },
     ]);
   });
 

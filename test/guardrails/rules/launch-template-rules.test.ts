@@ -1,6 +1,6 @@
-import { ltEbsEncrypted, ltImdsv2 } from '../../../guardrails/rules/launch-template-rules';
+import { ltEbsEncrypted, ltImdsv2, ltLaunchedTags } from '../../../guardrails/rules/launch-template-rules';
 import { stack } from '../fixtures/builders';
-import { launchTemplate } from '../fixtures/compute-fixtures';
+import { launchTemplate, launchedTags } from '../fixtures/compute-fixtures';
 
 describe('LT_IMDSV2', () => {
   test('GIVEN a hop limit of 2 THEN it passes; 3 THEN it is reported', () => {
@@ -34,5 +34,18 @@ describe('LT_EBS_ENCRYPTED', () => {
       { device_name: '/dev/xvdb', ebs: { volume_size: 1000 } },
     ];
     expect(ltEbsEncrypted.check(stack(launchTemplate('nodes', { block_device_mappings: mappings }))).map((f) => f.message)).toEqual(['volume /dev/xvdb is not encrypted; set ebs.encrypted to true']);
+  });
+});
+
+describe('LT_LAUNCHED_TAGS', () => {
+  test('GIVEN only the Name tag on instances and volumes (default_tags do not reach them) THEN every untagged type is named', () => {
+    const nameOnly = [{ resource_type: 'instance', tags: { Name: 'demo' } }, { resource_type: 'volume', tags: { Name: 'demo' } }];
+    expect(ltLaunchedTags.check(stack(launchTemplate('nodes', { tag_specifications: nameOnly })))[0].message).toBe(
+      "does not tag the instance, volume, network-interface it launches with tracklayer:project; add tag_specifications for them with the stack's tags, or the budget never sees their cost",
+    );
+  });
+
+  test('GIVEN the project tag on all three THEN it passes', () => {
+    expect(ltLaunchedTags.check(stack(launchTemplate('nodes', { tag_specifications: launchedTags() })))).toEqual([]);
   });
 });

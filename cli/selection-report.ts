@@ -1,0 +1,57 @@
+/**
+ * What `select` reports, as one object both the text and `--json` are made from, so the two
+ * always carry the same facts (NEEDS-v1 `select --json` plus Amendments v1.1 `cost`):
+ * the selection, the monthly compute estimate at min and max scale against the budget, and in
+ * hybrid whether the cloud cluster bursts and why.
+ */
+import { BUDGET_TAG_NOTE, budgetCheck, costOf } from '../preview/capacity';
+import { usd } from '../preview/markdown';
+import type { Needs } from '../needs/schema';
+import type { Selection } from '../strategy/select';
+import { burstCauses } from '../strategy/stack-plan';
+
+/** The monthly compute estimate in USD (NEEDS-v1.1 `select --json` `cost`). */
+export interface SelectionCost {
+  readonly minMonthlyUsd: number;
+  readonly maxMonthlyUsd: number;
+  /** `business.monthlyBudgetUsd`, or null without one. */
+  readonly budgetUsd: number | null;
+}
+
+/** Whether a hybrid deployment needs cloud GPU capacity, and why. */
+export interface CloudBurst {
+  readonly needed: boolean;
+  /** One line per cause; empty when not needed. */
+  readonly causes: readonly string[];
+}
+
+/** Everything `select` prints. */
+export interface SelectionReport extends Selection {
+  readonly cost: SelectionCost;
+  /** Hybrid only. */
+  readonly cloudBurst?: CloudBurst;
+}
+
+/** The report of a selection; warnings gain the budget's verdict. */
+export function selectionReport(needs: Needs, selection: Selection): SelectionReport {
+  const cost = costOf(needs, selection);
+  const budgetUsd = needs.business.monthlyBudgetUsd;
+  return {
+    ...selection,
+    warnings: [...selection.warnings, ...budgetWarnings(cost, budgetUsd)],
+    cost: { minMonthlyUsd: cost.minUsd, maxMonthlyUsd: cost.maxUsd, budgetUsd: budgetUsd ?? null },
+    ...(selection.strategy === 'hybrid' ? { cloudBurst: { needed: burstCauses(needs).length > 0, causes: burstCauses(needs) } } : {}),
+  };
+}
+
+function budgetWarnings(cost: { minUsd: number; maxUsd: number }, budgetUsd: number | undefined): string[] {
+  const budget = budgetCheck(cost, budgetUsd);
+  if (!budget) return [];
+  const warnings: string[] = [];
+  if (budget.status !== 'within') {
+    const which = budget.status === 'over-at-min' ? 'even at min scale' : 'at max scale';
+    warnings.push(`the monthly compute estimate ${which} (${usd(budget.overUsd!)}) exceeds business.monthlyBudgetUsd (${usd(budget.budgetUsd)}) by ${usd(budget.overUsd! - budget.budgetUsd)}`);
+  }
+  warnings.push(BUDGET_TAG_NOTE);
+  return warnings;
+}

@@ -11,7 +11,8 @@
  * 3. ./quantize-rule — high serving cost per request → an 8-bit model (change null, priced);
  * 4. ./cache-rule — the lakehouse re-read several times over → a cache (change null, 0).
  * A rule that lacks its inputs says so in a note and recommends nothing; a change that would make
- * the needs file invalid is dropped with a note (it is validated like `--write` would).
+ * the needs file invalid, or that saves nothing at catalog prices (e.g. fewer training GPUs in a
+ * hybrid whose cloud cluster is not built: on-prem GPUs are not priced), is dropped with a note.
  *
  * Runtime path of the inputs: the gpu-platform stack runs NVIDIA's DCGM exporter on every GPU
  * node (constructs/platform/dcgm-exporter.ts) for Prometheus, and EKS's CloudWatch
@@ -80,6 +81,10 @@ export function optimize(input: OptimizeInput): OptimizeResult {
         const edited = editNeeds(state.text, input.file, [proposal.edit]);
         const change = edited.changes[0];
         const saving = proposal.monthlySavingsUsd ?? monthlySaving(state.loaded.needs, edited.loaded.needs);
+        if (saving <= 0) {
+          notes.push(`${proposal.rule}: left out: ${proposal.edit.path.join('.')} → ${String(proposal.edit.value)} saves nothing at catalog prices (the selected strategy builds no cloud node group for it)`);
+          return;
+        }
         recommendations.push({ rule: proposal.rule, detail: proposal.detail, change: change ? { path: change.path, from: change.from, to: change.to } : null, monthlySavingsUsd: saving });
         edits.push(proposal.edit);
         state = { text: edited.text, loaded: edited.loaded };

@@ -68,7 +68,7 @@ export function scaleDown(needs: Needs, reading: WorkloadUtilization, metricName
   if (reading.workload === 'training' && needs.workload.training) {
     const gpus = smallerTrainingGpus(needs, reading.p95);
     if (gpus === undefined) return { note: `scale-down: ${evidence(reading, metricNames)}, but whole nodes leave no smaller size` };
-    const hybrid = needs.onPrem ? ' (in hybrid, the cloud group bursts for the GPUs beyond the on-prem ones, so it shrinks by the same count)' : '';
+    const hybrid = needs.onPrem ? ' (training.gpus counts the on-prem GPUs too; the saving is the cloud group\'s, as the capacity plan prices it)' : '';
     return {
       proposal: {
         rule: 'scale-down',

@@ -17,7 +17,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   stacks: ['constructs', 'strategy', 'needs', 'catalog'],
   guardrails: ['needs', 'catalog'],
   audit: ['needs', 'catalog'],
-  optimize: ['needs', 'catalog', 'stacks'],
+  optimize: ['needs', 'catalog', 'strategy', 'stacks', 'preview'],
 };
 
 function sourceFiles(dir: string): string[] {

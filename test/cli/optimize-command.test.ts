@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadNeeds } from '../../needs/load-needs';
-import { monthlyComputeCost } from '../../stacks/gpu-capacity-plan';
 import { cli } from '../support/run-cli';
 import { dcgmSeries, queryRange } from '../support/metrics';
 
@@ -93,15 +91,15 @@ describe('tracklayer optimize', () => {
 });
 
 describe('tracklayer optimize --write', () => {
-  test('applies the changes in place: comments and key order survive, and the capacity plan of the new file costs the saving less', () => {
+  test('applies the changes in place: comments and key order survive, and select prices the new file the saving lower', () => {
     const needs = file('needs.yaml', NEEDS);
     const run = cli(['optimize', '--metrics', DCGM, '--needs', needs, '--write']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`wrote ${needs}: workload.training.gpus 64 → 16\n`);
     const written = readFileSync(needs, 'utf8');
     expect(written).toBe(NEEDS.replace('    gpus: 64               # 8 × p5.48xlarge over EFA', '    gpus: 16               # 8 × p5.48xlarge over EFA'));
-    const cost = (text: string) => monthlyComputeCost(loadNeeds(text, 'n.yaml').needs).maxUsd;
-    expect(cost(NEEDS) - cost(written)).toBeCloseTo(241075.2, 2);
+    const cost = (path: string) => JSON.parse(cli(['select', '--needs', path, '--json']).stdout).cost.maxMonthlyUsd as number;
+    expect(cost('needs.yaml') - cost(needs)).toBeCloseTo(241075.2, 2);
   });
 
   test('GIVEN nothing to change THEN nothing written', () => {

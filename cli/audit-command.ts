@@ -12,7 +12,7 @@ import { Option, type Command } from 'commander';
 import { stringify } from 'yaml';
 import { AuditInputError } from '../audit/audit-input-error';
 import { auditJson, auditNodes, type AuditReport } from '../audit/audit';
-import { NODE_LIST_EXPECTED, parseNodeList } from '../audit/node-list';
+import { NODE_LIST_EXPECTED, parseNodeList, type ClusterNode } from '../audit/node-list';
 import { onPremEdits } from '../audit/on-prem-edits';
 import { formatProblem, type LocatedProblem } from '../needs/problem';
 import { EXIT } from './exit-codes';
@@ -42,6 +42,16 @@ function readNodeList(options: AuditOptions, kubectl: { readonly binary: string;
   if (options.nodes !== undefined) return readJsonFile(options.nodes, NODE_LIST_EXPECTED);
   const context = options.kubeContext as string;
   return parseJsonText(fetchNodeList(kubectl, context), `kubectl get nodes --context=${context}`, NODE_LIST_EXPECTED);
+}
+
+/** The nodes of the list, or its problems placed in the input. */
+function nodesOf(input: JsonInput): ClusterNode[] {
+  try {
+    return parseNodeList(input.value);
+  } catch (error) {
+    if (error instanceof AuditInputError) throw new InputFileError(error.problems.map((p) => input.place(p)));
+    throw error;
+  }
 }
 
 /** The report for people. */
@@ -78,14 +88,7 @@ export function runAudit(options: AuditOptions, io: CliIo, kubectl = kubectlFrom
   let report: AuditReport;
   try {
     input = readNodeList(options, kubectl);
-    let nodes;
-    try {
-      nodes = parseNodeList(input.value);
-    } catch (error) {
-      if (error instanceof AuditInputError) throw new InputFileError(error.problems.map((p) => input.place(p)));
-      throw error;
-    }
-    report = auditNodes(nodes, { kubeContext: options.kubeContext });
+    report = auditNodes(nodesOf(input), { kubeContext: options.kubeContext });
   } catch (error) {
     if (error instanceof InputFileError) {
       for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);

@@ -21,6 +21,7 @@ import { EXIT } from './exit-codes';
 import { checkJson, checkText, findingLine, unmatchedProblem } from './format-findings';
 import { formatSelection } from './format-selection';
 import { selectionReport } from './selection-report';
+import { tracklayerVersion } from './tracklayer-version';
 import { OutputDirectoryError } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
@@ -92,6 +93,7 @@ function verifyOrExit(io: CliIo, verify: () => StackVerification[]): StackVerifi
 function program(io: CliIo, rules: readonly Rule[]): Command {
   const cli = new Command('tracklayer')
     .description('Provision AI infrastructure from a needs file: validate it, select a strategy, synthesize CDK for Terraform stacks.')
+    .version(tracklayerVersion(), '--version', 'print the tracklayer version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -9,8 +9,13 @@ import { needsSchema } from './schema';
 /** Where the schema is published in the repository. */
 export const SCHEMA_FILE = 'needs.schema.json';
 
-/** The JSON Schema (draft 2020-12) of a needs file, as the text committed to the repository. */
-export function needsJsonSchemaText(): string {
+/** The JSON Schema (draft 2020-12) of a needs file, as an object. */
+export function needsJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(needsSchema, { io: 'input', target: 'draft-2020-12' });
-  return `${JSON.stringify({ ...schema, $id: 'https://tracklayer.dev/schemas/needs-v1.json', title: 'tracklayer needs file (v1)' }, null, 2)}\n`;
+  return { ...schema, $id: 'https://tracklayer.dev/schemas/needs-v1.json', title: 'tracklayer needs file (v1)' };
+}
+
+/** The JSON Schema of a needs file, as the text committed to the repository. */
+export function needsJsonSchemaText(): string {
+  return `${JSON.stringify(needsJsonSchema(), null, 2)}\n`;
 }

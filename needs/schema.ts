@@ -179,8 +179,8 @@ const inference = z.strictObject({
 
 const workload = z.strictObject({
   pattern: oneOf(['steady', 'bursty', 'scheduled']).default(DEFAULTS.pattern).describe('How demand moves; bursty selects cloud-first (rule elasticity).'),
-  training: training.optional(),
-  inference: inference.optional(),
+  training: training.optional().describe('Model training in the cloud (and on premises in hybrid).'),
+  inference: inference.optional().describe('Model serving: cloud replicas and edge sites.'),
   teams: z.array(team).min(1, { error: 'must list at least one team (omit teams for one team "training")' }).optional().describe('Who shares the training GPUs; default: one team "training" with all of them.'),
 });
 
@@ -230,7 +230,7 @@ const onPrem = z.strictObject({
 });
 
 const suppression = z.strictObject({
-  rule: oneOf(RULE_IDS).describe('A rule id tracklayer defines.'),
+  rule: oneOf(RULE_IDS).describe('A rule id of RULES.md.'),
   resource: textOfAtLeast(1, 'a construct path').optional().describe('Construct path; absent: the whole rule.'),
   reason: textOfAtLeast(LIMITS.minSuppressReason, 'a reason').describe('Why the exception is acceptable.'),
 });
@@ -245,17 +245,17 @@ export const SECTIONS = { business, cloud, workload, data, state, onPrem, guardr
 /** The whole needs file. */
 export const needsSchema = z
   .strictObject({
-    apiVersion: z.literal(API_VERSION, { error: (issue) => (issue.input === undefined ? `is required: ${API_VERSION}` : `must be ${API_VERSION}, got ${describeValue(issue.input)}`) }),
+    apiVersion: z.literal(API_VERSION, { error: (issue) => (issue.input === undefined ? `is required: ${API_VERSION}` : `must be ${API_VERSION}, got ${describeValue(issue.input)}`) }).describe('The format version; exactly tracklayer/v1.'),
     name: matching(NAME_PATTERN, 'a name of 3 to 24 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen').describe('Prefixes stack and resource names.'),
     environment: oneOf(['dev', 'staging', 'prod']).default(DEFAULTS.environment).describe('prod adds per-zone NAT, prevent_destroy on data.'),
     strategy: oneOf(['auto', 'cloud-first', 'hybrid', 'edge-centric']).default(DEFAULTS.strategy).describe('auto: the selection rules decide.'),
-    business: business.default({ dataSensitivity: DEFAULTS.dataSensitivity, compliance: [] }),
-    cloud,
-    workload: workload.default({ pattern: DEFAULTS.pattern }),
-    data: data.default({ volumeTb: DEFAULTS.volumeTb, tiers: { ...DEFAULTS.tiers }, tableFormat: DEFAULTS.tableFormat }),
-    state: state.optional(),
-    onPrem: onPrem.optional(),
-    guardrails: guardrails.default({ suppress: [] }),
+    business: business.default({ dataSensitivity: DEFAULTS.dataSensitivity, compliance: [] }).describe('What the business requires of its data and spend.'),
+    cloud: cloud.describe('Where the cloud stacks live: region, zones, network.'),
+    workload: workload.default({ pattern: DEFAULTS.pattern }).describe('How the AI workloads behave: training, inference, teams.'),
+    data: data.default({ volumeTb: DEFAULTS.volumeTb, tiers: { ...DEFAULTS.tiers }, tableFormat: DEFAULTS.tableFormat }).describe('The lakehouse: volume, storage tiers, tables, retention, streaming, quality.'),
+    state: state.optional().describe('Where Terraform state lives; absent: local state files beside the output directory (a warning in prod).'),
+    onPrem: onPrem.optional().describe('An existing data centre with GPU servers (hybrid strategy).'),
+    guardrails: guardrails.default({ suppress: [] }).describe('Accepted, reasoned exceptions to the policy rules of RULES.md.'),
   })
   .describe('A tracklayer needs file (NEEDS-v1): what the business needs from its AI infrastructure.')
   .transform((needs) => {

@@ -93,3 +93,11 @@ describe('tracklayer select', () => {
     expect(json).not.toHaveProperty('cloudBurst');
   });
 });
+
+describe('tracklayer --version', () => {
+  test('prints the package version and exits 0', () => {
+    const run = cli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${JSON.parse(require('node:fs').readFileSync('package.json', 'utf8')).version}\n`);
+  });
+});

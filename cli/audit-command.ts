@@ -24,13 +24,15 @@ import { writeNeeds } from './write-needs';
 
 /** The command's options. */
 export interface AuditOptions {
-  /** A `kubectl get nodes -o json` file. */
+  /** A `kubectl get nodes -o json` file. @default - none: then kubeContext is required */
   readonly nodes?: string;
-  /** A kube context to run kubectl against. */
+  /** A kube context to run kubectl against. @default - none: then nodes is required */
   readonly kubeContext?: string;
   /** The needs file `--write` changes. @default - $TRACKLAYER_NEEDS, else needs.yaml */
   readonly needs?: string;
+  /** Print exactly one JSON object. @default false */
   readonly json?: boolean;
+  /** Merge onPrem into the needs file. @default false */
   readonly write?: boolean;
 }
 

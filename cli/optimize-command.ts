@@ -31,7 +31,9 @@ export interface OptimizeOptions {
   readonly metrics: readonly string[];
   /** The needs file. @default - $TRACKLAYER_NEEDS, else needs.yaml */
   readonly needs?: string;
+  /** Print exactly one JSON object. @default false */
   readonly json?: boolean;
+  /** Apply the recommended changes to the needs file. @default false */
   readonly write?: boolean;
   /** Serving cost per 1,000 requests above which quantize fires. @default QUANTIZE_USD_PER_1K_REQUESTS */
   readonly requestCostThreshold?: number;

@@ -29,6 +29,8 @@ import { previewComment } from './preview-command';
 import { TerraformUnavailableError, verifyStacks, type StackVerification } from './terraform-verify';
 import { reportVerification } from './verify-report';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
+import { defineAuditCommand } from './audit-command';
+import { defineOptimizeCommand } from './optimize-command';
 
 /** Where the command writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -188,6 +190,13 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
         rmSync(scratch, { recursive: true, force: true });
       }
     });
+
+  // audit, optimize (NEEDS-v1.1): each command's file defines it and returns its exit code.
+  const exitWith = (code: number) => {
+    if (code !== EXIT.ok) throw new CommandExit(code);
+  };
+  defineAuditCommand(cli, io, exitWith);
+  defineOptimizeCommand(cli, io, exitWith);
   return cli;
 }
 

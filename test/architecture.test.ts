@@ -16,6 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   constructs: ['catalog', 'needs'],
   stacks: ['constructs', 'strategy', 'needs', 'catalog'],
   guardrails: ['needs', 'catalog'],
+  audit: ['needs', 'catalog'],
+  optimize: ['needs', 'catalog', 'strategy', 'stacks', 'preview'],
 };
 
 function sourceFiles(dir: string): string[] {

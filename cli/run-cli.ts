@@ -22,6 +22,7 @@ import { formatSelection } from './format-selection';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
+import { runRolloutCommand } from './rollout-command';
 import { verifyStacks } from './terraform-verify';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 
@@ -147,6 +148,13 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       );
       io.stdout(comment.endsWith('\n') ? comment : `${comment}\n`);
     });
+
+  cli
+    .command('rollout')
+    .description('Print the ordered phases of the migration: stacks, pre-flight checks, deploy command, validation, rollback')
+    .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
+    .option('--json', 'print exactly one JSON object (NEEDS-v1.1)')
+    .action((options: { needs?: string; json?: boolean }) => runRolloutCommand(options, io));
 
   cli
     .command('verify')

@@ -83,6 +83,10 @@ export class EdgeInferenceService extends Construct {
     const sameApp = { labelSelector: [{ matchLabels: labels }], topologyKey: HOSTNAME_TOPOLOGY };
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
+      // Readiness depends on what Terraform does not own: the site's certificate Secret (made on
+      // the site once the namespace exists) and the models in S3. `tracklayer rollout` gates on
+      // `kubectl rollout status` after the deploy instead of holding the apply open.
+      waitForRollout: false,
       spec: {
         replicas: String(props.replicas),
         selector: { matchLabels: labels },

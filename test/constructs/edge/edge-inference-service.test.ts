@@ -78,6 +78,8 @@ describe('EdgeInferenceService', () => {
     const { deployment } = podOf('x86-l4', 2);
     expect(deployment.spec.replicas).toBe('2');
     expect(deployment.spec.strategy).toEqual({ type: 'RollingUpdate', rolling_update: { max_surge: '0', max_unavailable: '1' } });
+    // Terraform does not hold the apply open for pods that wait on the site's Secret; tracklayer rollout validates instead.
+    expect(deployment.wait_for_rollout).toBe(false);
   });
 
   test('GPU sites (Jetson and L4) keep one pod per node with required anti-affinity on the hostname; CPU sites spread softly and may surge', () => {

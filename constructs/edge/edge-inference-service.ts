@@ -92,7 +92,8 @@ export class EdgeInferenceService extends Construct {
         selector: { matchLabels: labels },
         strategy: strategy.type === 'Recreate' ? { type: 'Recreate' } : { type: 'RollingUpdate', rollingUpdate: { maxSurge: String(strategy.maxSurge), maxUnavailable: String(strategy.maxUnavailable) } },
         template: {
-          metadata: { labels },
+          // `kubectl logs` and `exec` without -c go to the server, not the helper listed first.
+          metadata: { labels, annotations: { 'kubectl.kubernetes.io/default-container': 'server' } },
           spec: {
             nodeSelector: { 'kubernetes.io/arch': spec.architecture === 'arm64' ? 'arm64' : 'amd64' },
             ...(spec.runtimeClass ? { runtimeClassName: spec.runtimeClass } : {}),
@@ -102,7 +103,11 @@ export class EdgeInferenceService extends Construct {
               : { topologySpreadConstraint: [{ maxSkew: 1, topologyKey: HOSTNAME_TOPOLOGY, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: [{ matchLabels: labels }] }] }),
             // fsGroup gives the credential helper's group read access to the certificate Secret (mode 0440).
             securityContext: { runAsNonRoot: true, runAsUser: String(TRITON_UID), fsGroup: String(CREDENTIAL_HELPER_UID), seccompProfile: { type: 'RuntimeDefault' } },
+            // The helper first: the kubelet starts containers in this order, so it is serving
+            // credentials by the time Triton reads its model repository. Should Triton still
+            // ask first, it fails its start (exit-on-error) and the kubelet restarts it.
             container: [
+              credentialHelperContainer(props.credentials),
               {
                 name: 'server',
                 image: tritonImage(props.hardware),
@@ -114,7 +119,6 @@ export class EdgeInferenceService extends Construct {
                 livenessProbe: probe('/v2/health/live', 30),
                 securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
               },
-              credentialHelperContainer(props.credentials),
             ],
             volume: [deviceCertificateVolume()],
           },

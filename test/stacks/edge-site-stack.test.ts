@@ -10,6 +10,8 @@ const sites = [
 const stacks = synthApp(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 12, replicas: 0, sites } } }));
 const edge = (site: string): TerraformJson => stacks[`acme-ml-edge-${site}`];
 const pod = (json: TerraformJson) => (resourcesOf(json, 'kubernetes_deployment_v1')[0] as any).spec.template.spec;
+const container = (json: TerraformJson, name: string) => pod(json).container.find((c: { name: string }) => c.name === name);
+const server = (json: TerraformJson) => container(json, 'server');
 
 describe('EdgeSiteStack', () => {
   test('one stack per site, on the site kubeconfig context', () => {
@@ -29,14 +31,14 @@ describe('EdgeSiteStack', () => {
   test('replicas = nodes; hardware-specific scheduling', () => {
     expect((resourcesOf(edge('plant-berlin'), 'kubernetes_deployment_v1')[0] as any).spec.replicas).toBe('3');
     expect(pod(edge('plant-berlin'))).toMatchObject({ runtime_class_name: 'nvidia', node_selector: { 'kubernetes.io/arch': 'arm64' } });
-    expect(pod(edge('plant-lyon')).container[0].resources.limits['nvidia.com/gpu']).toBe('1');
-    expect(JSON.stringify(pod(edge('depot-porto')).container[0].resources)).not.toContain('nvidia.com/gpu');
+    expect(server(edge('plant-lyon')).resources.limits['nvidia.com/gpu']).toBe('1');
+    expect(JSON.stringify(server(edge('depot-porto')).resources)).not.toContain('nvidia.com/gpu');
   });
 
   test('GIVEN plant-lyon (2 replicas, 2 single-GPU nodes) THEN its update replaces one pod at a time and never needs a third GPU', () => {
     const deployment = resourcesOf(edge('plant-lyon'), 'kubernetes_deployment_v1')[0] as any;
     expect(deployment.spec.replicas).toBe('2');
-    expect(pod(edge('plant-lyon')).container[0].resources.requests['nvidia.com/gpu']).toBe('1');
+    expect(server(edge('plant-lyon')).resources.requests['nvidia.com/gpu']).toBe('1');
     expect(deployment.spec.strategy).toEqual({ type: 'RollingUpdate', rolling_update: { max_surge: '0', max_unavailable: '1' } });
   });
 
@@ -83,7 +85,8 @@ describe('EdgeSiteStack: the credential chain pod → sidecar → trust → role
     const json = edge(siteName);
     const lakehouse = stacks['acme-ml-lakehouse'];
     const podSpec = pod(json);
-    const [server, helper] = podSpec.container;
+    const server = container(json, 'server');
+    const helper = container(json, 'credential-helper');
 
     // pod: the server's SDK is pointed (through its ConfigMap) at the helper's port on loopback.
     const config = target(json, server.env_from[0].config_map_ref.name.replace(/\.metadata\[0\]\.name\}$/, '.id}'));

@@ -14,6 +14,8 @@ const props = (hardware: EdgeHardware): EdgeInferenceServiceProps => ({
   credentials: { trustAnchorArn: 'arn:ta', profileArn: 'arn:profile', roleArn: 'arn:role' },
 });
 type Pod = { node_selector: Record<string, string>; runtime_class_name?: string; container: Record<string, any>[]; security_context: Record<string, unknown> };
+const server = (pod: Pod) => pod.container.find((c) => c.name === 'server')!;
+const helperOf = (pod: Pod) => pod.container.find((c) => c.name === 'credential-helper')!;
 const podOf = (hardware: EdgeHardware, replicas = 3) => {
   const json = synthConstruct((scope) => new EdgeInferenceService(scope, 'inference', { ...props(hardware), replicas }));
   const deployment = resourcesOf(json, 'kubernetes_deployment_v1')[0];
@@ -25,21 +27,21 @@ describe('EdgeInferenceService', () => {
     const { pod } = podOf('jetson-orin');
     expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'arm64' });
     expect(pod.runtime_class_name).toBe('nvidia');
-    expect(pod.container[0].image).toBe(`nvcr.io/nvidia/tritonserver:${TRITON_RELEASE}-py3-igpu`);
-    expect(pod.container[0].resources.limits['nvidia.com/gpu']).toBeUndefined();
+    expect(server(pod).image).toBe(`nvcr.io/nvidia/tritonserver:${TRITON_RELEASE}-py3-igpu`);
+    expect(server(pod).resources.limits['nvidia.com/gpu']).toBeUndefined();
   });
 
   test('x86-l4: one nvidia.com/gpu per replica, requests equal to limits', () => {
     const { pod } = podOf('x86-l4');
     expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'amd64' });
     expect(pod.runtime_class_name).toBeUndefined();
-    expect(pod.container[0].resources.limits['nvidia.com/gpu']).toBe('1');
-    expect(pod.container[0].resources.requests['nvidia.com/gpu']).toBe('1');
+    expect(server(pod).resources.limits['nvidia.com/gpu']).toBe('1');
+    expect(server(pod).resources.requests['nvidia.com/gpu']).toBe('1');
   });
 
   test('x86-cpu: no GPU at all', () => {
     const { pod } = podOf('x86-cpu');
-    expect(JSON.stringify(pod.container[0].resources)).not.toContain('nvidia.com/gpu');
+    expect(JSON.stringify(server(pod).resources)).not.toContain('nvidia.com/gpu');
     expect(pod.runtime_class_name).toBeUndefined();
     expect(pod.node_selector).toEqual({ 'kubernetes.io/arch': 'amd64' });
   });
@@ -47,7 +49,7 @@ describe('EdgeInferenceService', () => {
   test('replicas = nodes, probes, requests and limits, non-root without privilege escalation', () => {
     const { deployment, pod } = podOf('x86-l4');
     expect(deployment.spec.replicas).toBe('3');
-    const [container] = pod.container;
+    const container = server(pod);
     expect(container.readiness_probe.http_get).toEqual({ path: '/v2/health/ready', port: '8000' });
     expect(container.liveness_probe.http_get).toEqual({ path: '/v2/health/live', port: '8000' });
     expect(container.resources.requests).toMatchObject({ cpu: '1', memory: '4Gi' });
@@ -97,10 +99,12 @@ describe('EdgeInferenceService', () => {
   });
 
   test('the credential helper runs beside the server; only it mounts the certificate Secret', () => {
-    const { pod } = podOf('jetson-orin');
-    expect(pod.container.map((c) => c.name)).toEqual(['server', 'credential-helper']);
-    const [server, helper] = pod.container;
-    expect(server.volume_mount).toBeUndefined();
+    const { pod, deployment } = podOf('jetson-orin');
+    // The helper starts first, so it serves before Triton reads the model repository; kubectl defaults to the server.
+    expect(pod.container.map((c) => c.name)).toEqual(['credential-helper', 'server']);
+    expect(deployment.spec.template.metadata.annotations).toEqual({ 'kubectl.kubernetes.io/default-container': 'server' });
+    const helper = helperOf(pod);
+    expect(server(pod).volume_mount).toBeUndefined();
     expect(helper.volume_mount).toEqual([{ name: 'device-certificate', mount_path: '/var/run/secrets/edge-device', read_only: true }]);
     expect(helper.args.slice(0, 1)).toEqual(['serve']);
     expect((pod as any).volume).toEqual([{ name: 'device-certificate', secret: { secret_name: 'edge-device-certificate', default_mode: '0440' } }]);

@@ -16,6 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   constructs: ['catalog', 'needs'],
   stacks: ['constructs', 'strategy', 'needs', 'catalog'],
   guardrails: ['needs', 'catalog'],
+  // A command folder: reads the needs model and the layers below it, never another command.
+  rollout: ['stacks', 'constructs', 'strategy', 'needs', 'catalog'],
 };
 
 function sourceFiles(dir: string): string[] {

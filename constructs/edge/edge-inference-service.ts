@@ -74,7 +74,7 @@ export class EdgeInferenceService extends Construct {
       },
     });
     const spec = EDGE_HARDWARE_SPECS[props.hardware];
-    const shape = { ...inferenceShape(props.hardware, props.replicas), replicas: props.replicas };
+    const shape = inferenceShape(props.hardware, props.replicas); // one replica per node
     const strategy = updateStrategyFor(shape);
     const deadlock = updateDeadlock(shape, strategy);
     if (deadlock) throw new Error(`${this.node.path}: the inference Deployment cannot update: ${deadlock}`);

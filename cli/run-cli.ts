@@ -26,6 +26,7 @@ import { OutputDirectoryError, assertReplaceable } from './output-directory';
 import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
+import { runRolloutCommand } from './rollout-command';
 import { TerraformUnavailableError, verifyStacks, type StackVerification } from './terraform-verify';
 import { reportVerification } from './verify-report';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
@@ -169,6 +170,13 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
       );
       io.stdout(comment.endsWith('\n') ? comment : `${comment}\n`);
     });
+
+  cli
+    .command('rollout')
+    .description('Print the ordered phases of the migration: stacks, pre-flight checks, deploy command, validation, rollback')
+    .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
+    .option('--json', 'print exactly one JSON object (NEEDS-v1.1)')
+    .action((options: { needs?: string; json?: boolean }) => runRolloutCommand(options, io));
 
   cli
     .command('verify')

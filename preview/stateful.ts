@@ -31,6 +31,8 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = Object.freeze({
   aws_ecr_repository: 'the images in the repository',
   aws_secretsmanager_secret: 'the secret value',
   aws_iot_certificate: 'the identity of the devices that hold the certificate',
+  aws_acmpca_certificate_authority: 'the CA key: every certificate it issued (each edge site\'s identity) stops authenticating',
+  aws_rolesanywhere_trust_anchor: 'the trust every edge site authenticates against, until a new anchor is created and every site\'s role trusts it',
   kubernetes_namespace: 'everything in the namespace',
   kubernetes_namespace_v1: 'everything in the namespace',
   kubernetes_persistent_volume_claim: 'the volume data',

@@ -2,14 +2,19 @@
  * The `<name>-edge-<site>` stack of the edge-centric strategy, one per site and independent of
  * every other site (a broken site never blocks the rest): the GPU platform for the site's
  * hardware on its own cluster (kubeconfig context `kubeContext`), the inference service with one
- * replica per node, and the site's AWS identity (an IoT thing and policy) for pulling its models
- * with short-lived credentials through the project's role alias.
+ * replica per node, and the site's AWS identity: a role that reads only `sites/<site>/` of the
+ * models bucket and a Roles Anywhere profile for it, trusted for the site's certificate from
+ * the project's trust anchor (lakehouse stack).
+ *
+ * The credential chain, end to end: Triton's S3 client → the credential helper in the same pod
+ * (127.0.0.1:9911, IMDSv2 shape) → Roles Anywhere CreateSession with the site's certificate
+ * (Secret `edge-device-certificate`, made on the site) → the trust anchor (the project's
+ * private CA) → this stack's role, whose trust policy requires CN = <site> → its policy, which
+ * reads `sites/<site>/` only. Sessions last one hour and are refreshed by the helper.
  */
 import type { Construct } from 'constructs';
-import { EdgeDeviceIdentity } from '../constructs/edge/edge-device-identity';
 import { EdgeInferenceService } from '../constructs/edge/edge-inference-service';
-import { edgeRoleAliasName } from '../constructs/edge/edge-model-access';
-import { AccountIdentity } from '../constructs/kms/account-identity';
+import { EdgeSiteCredentials } from '../constructs/edge/edge-site-credentials';
 import { siteModelPrefix } from '../constructs/lakehouse/access-grants';
 import { GpuPlatform } from '../constructs/platform/gpu-platform';
 import { edgePlatformProfile } from '../constructs/platform/platform-profile';
@@ -24,9 +29,16 @@ export class EdgeSiteStack extends TracklayerStack {
   constructor(scope: Construct, ref: StackRef, context: StackContext, site: EdgeSite, lakehouse: LakehouseOutputs) {
     super(scope, ref, context);
     const { needs } = context;
+    if (!lakehouse.edgeTrustAnchorArn) throw new Error(`${ref.name}: the lakehouse stack has no edge trust anchor (it builds one in the edge-centric strategy)`);
     configureClusterProviders(this, { kind: 'kubeconfig', context: site.kubeContext });
     const platform = new GpuPlatform(this, 'platform', edgePlatformProfile(site));
-    const roleAlias = edgeRoleAliasName(needs.name);
+    const credentials = new EdgeSiteCredentials(this, 'credentials', {
+      project: needs.name,
+      site: site.name,
+      trustAnchorArn: lakehouse.edgeTrustAnchorArn,
+      modelsBucketArn: lakehouse.models.arn,
+      kmsKeyArn: lakehouse.kmsKeyArn,
+    });
     new EdgeInferenceService(this, 'inference', {
       site: site.name,
       hardware: site.hardware,
@@ -35,16 +47,7 @@ export class EdgeSiteStack extends TracklayerStack {
       modelRepository: `s3://${lakehouse.models.name}/${siteModelPrefix(site.name)}`,
       region: needs.cloud.region,
       latencyBudgetMs: needs.workload.inference!.latencyMs, // a site exists only inside workload.inference
-      roleAlias,
-    });
-    const account = new AccountIdentity(this, 'account');
-    new EdgeDeviceIdentity(this, 'device-identity', {
-      project: needs.name,
-      site: site.name,
-      region: needs.cloud.region,
-      accountId: account.accountId,
-      roleAliasName: roleAlias,
-      attributes: { hardware: site.hardware, nodes: String(site.nodes) },
+      credentials: { trustAnchorArn: lakehouse.edgeTrustAnchorArn, profileArn: credentials.profile.arn, roleArn: credentials.role.arn },
     });
   }
 }

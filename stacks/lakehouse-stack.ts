@@ -9,11 +9,13 @@
  * - `data.retentionDays` → object lock, COMPLIANCE mode when `business.compliance` has hipaa,
  *   GOVERNANCE otherwise (see {@link retentionFor});
  * - `environment: prod` → `prevent_destroy` on every bucket, the table bucket and the key;
- * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint.
+ * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint;
+ * - the edge-centric strategy → the edge fleet's root of trust: a private CA that signs the
+ *   sites' certificates and the IAM Roles Anywhere trust anchor on it (EdgeTrustAnchor).
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { EdgeModelAccess } from '../constructs/edge/edge-model-access';
+import { EdgeTrustAnchor } from '../constructs/edge/edge-trust-anchor';
 import { Lakehouse } from '../constructs/lakehouse/lakehouse';
 import type { ObjectLockRetention } from '../constructs/lakehouse/secure-bucket';
 import type { Needs } from '../needs/schema';
@@ -45,6 +47,8 @@ export interface LakehouseOutputs {
   readonly tableBucketArn?: string;
   /** The Glue database of the raw zone, `<name>_raw`. */
   readonly glueDatabaseName: string;
+  /** The IAM Roles Anywhere trust anchor edge sites authenticate against (edge-centric only). */
+  readonly edgeTrustAnchorArn?: string;
 }
 
 /**
@@ -84,6 +88,8 @@ export class LakehouseStack extends TracklayerStack {
     });
     const { zones, logBucket } = this.lakehouse;
     const bucket = (b: { name: string; arn: string }): BucketOutput => ({ name: b.name, arn: b.arn });
+    // Edge sites prove who they are with certificates from this CA; each site's stack trusts the anchor.
+    const edgeTrust = context.strategy === 'edge-centric' ? new EdgeTrustAnchor(this, 'edge-trust', { project: needs.name, preventDestroy: needs.environment === 'prod' }) : undefined;
     this.outputs = {
       raw: bucket(zones.raw),
       curated: bucket(zones.curated),
@@ -92,6 +98,7 @@ export class LakehouseStack extends TracklayerStack {
       kmsKeyArn: this.lakehouse.key.arn,
       tableBucketArn: this.lakehouse.tableBucketArn,
       glueDatabaseName: this.lakehouse.catalog.rawDatabase.name,
+      edgeTrustAnchorArn: edgeTrust?.trustAnchor.arn,
     };
     for (const zone of ['raw', 'curated', 'models', 'logs'] as const) {
       new TerraformOutput(this, `${zone}_bucket_name`, { value: this.outputs[zone].name, description: `The ${zone} bucket name` });
@@ -101,10 +108,9 @@ export class LakehouseStack extends TracklayerStack {
     if (this.outputs.tableBucketArn) {
       new TerraformOutput(this, 'table_bucket_arn', { value: this.outputs.tableBucketArn, description: 'The S3 Tables table bucket (Iceberg)' });
     }
-    if (context.strategy === 'edge-centric') {
-      // Edge sites trade device certificates for short-lived credentials that read their own models.
-      const edge = new EdgeModelAccess(this, 'edge-model-access', { project: needs.name, modelsBucketArn: this.outputs.models.arn, kmsKeyArn: this.outputs.kmsKeyArn });
-      new TerraformOutput(this, 'edge_role_alias', { value: edge.roleAlias.alias, description: 'IoT role alias edge devices use for model credentials' });
+    if (edgeTrust) {
+      new TerraformOutput(this, 'edge_trust_anchor_arn', { value: edgeTrust.trustAnchor.arn, description: 'IAM Roles Anywhere trust anchor of the edge sites' });
+      new TerraformOutput(this, 'edge_certificate_authority_arn', { value: edgeTrust.certificateAuthority.arn, description: 'Private CA that signs edge site certificates (aws acm-pca issue-certificate)' });
     }
     new TerraformOutput(this, 'glue_database_name', { value: this.outputs.glueDatabaseName, description: 'The Glue database of the raw zone' });
   }

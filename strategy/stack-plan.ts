@@ -10,8 +10,11 @@
  * | connectivity    | -           | yes                     | -                     |
  * | onprem-platform | -           | yes                     | -                     |
  * | edge-<site>     | -           | -                       | one per site          |
+ *
+ * Edge stacks come pilot sites first, then the waves (NEEDS-v1.1 `workload.inference.rollout`).
  */
 import type { Needs, Strategy } from '../needs/schema';
+import { sitesInRolloutOrder } from './edge-rollout';
 
 /** The roles a stack can play; edge stacks are `edge-<site>`. */
 export type StackRole = 'network' | 'lakehouse' | 'gpu-cluster' | 'gpu-platform' | 'connectivity' | 'onprem-platform' | `edge-${string}`;
@@ -53,13 +56,16 @@ export function hasGpuCluster(strategy: Strategy, needs: Needs): boolean {
   }
 }
 
-/** The stacks of a strategy, in the order they deploy. */
+/**
+ * The stacks of a strategy, in the order they deploy. Edge sites follow their rollout
+ * (./edge-rollout): the pilot sites first, then each wave in listed order.
+ */
 export function stacksFor(strategy: Strategy, needs: Needs): StackRef[] {
   const roles: StackRole[] = ['network', 'lakehouse'];
   if (hasGpuCluster(strategy, needs)) roles.push('gpu-cluster', 'gpu-platform');
   if (strategy === 'hybrid') roles.push('connectivity', 'onprem-platform');
   if (strategy === 'edge-centric') {
-    for (const site of needs.workload.inference?.sites ?? []) roles.push(`edge-${site.name}`);
+    for (const site of sitesInRolloutOrder(needs.workload.inference)) roles.push(`edge-${site.name}`);
   }
   return roles.map((role) => ({ name: `${needs.name}-${role}`, role }));
 }

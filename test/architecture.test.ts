@@ -18,6 +18,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   guardrails: ['needs', 'catalog'],
   audit: ['needs', 'catalog'],
   optimize: ['needs', 'catalog', 'strategy', 'stacks', 'preview'],
+  // A command folder: reads the needs model and the layers below it, never another command.
+  rollout: ['stacks', 'constructs', 'strategy', 'needs', 'catalog'],
 };
 
 function sourceFiles(dir: string): string[] {

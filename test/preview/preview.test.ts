@@ -126,7 +126,8 @@ describe('renderPreview', () => {
   describe('with a Terraform plan', () => {
     const plansDir = join(__dirname, 'fixtures', 'plans');
     const base = () => synthesized(example('cloud-first.yaml'));
-    const head = () => synthesized({ ...example('cloud-first.yaml'), cloud: { ...example('cloud-first.yaml').cloud, availabilityZones: 3, zoneIds: ['euc1-az1', 'euc1-az2', 'euc1-az3'] } });
+    // Through the loader, so the zones (cloud.zoneIds, NEEDS-v1.1) follow the new count.
+    const head = () => synthesized(loadNeeds(readFileSync(join('examples', 'cloud-first.yaml'), 'utf8').replace('availabilityZones: 2', 'availabilityZones: 3'), 'cloud-first.yaml').needs);
 
     test('a real plan of the network stack: counts, replacement reasons, data-loss risk from its actions', () => {
       // GIVEN the fixture plan (2 → 3 zones against a made-up applied state; see fixtures/README.md)

@@ -27,8 +27,8 @@ const KNOWN_EVENTS = ['pull_request', 'workflow_run', 'push', 'workflow_dispatch
 const PERMISSION_SCOPES = ['actions', 'checks', 'contents', 'deployments', 'id-token', 'issues', 'packages', 'pages', 'pull-requests', 'statuses', 'security-events'];
 
 describe('every workflow', () => {
-  test('the three workflows exist', () => {
-    expect(files).toEqual(['plan.yml', 'preview-comment.yml', 'preview.yml']);
+  test('the four workflows exist', () => {
+    expect(files).toEqual(['deploy.yml', 'plan.yml', 'preview-comment.yml', 'preview.yml']);
   });
 
   test.each(files)('%s passes the GitHub workflow schema (action-validator)', (file) => {
@@ -70,8 +70,13 @@ describe('every workflow', () => {
     }
   });
 
-  test.each(files)('%s never applies or destroys anything', (file) => {
+  // Only deploy.yml applies, and only by a person's dispatch (see its tests below).
+  test.each(files.filter((f) => f !== 'deploy.yml'))('%s never applies or destroys anything', (file) => {
     expect(text(file)).not.toMatch(/terraform\s+(apply|destroy|import|state\s+(rm|mv|push))|cdktf\s+(deploy|destroy)|auto-approve/);
+  });
+
+  test.each(files)('%s never destroys or rewrites state', (file) => {
+    expect(text(file)).not.toMatch(/terraform\s+(destroy|import|state\s+(rm|mv|push))|cdktf\s+destroy/);
   });
 
   test('one commit per action across the workflows', () => {

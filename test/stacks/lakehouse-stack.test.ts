@@ -184,12 +184,27 @@ describe('LakehouseStack: resource addresses are a contract', () => {
   });
 });
 
-describe('LakehouseStack: edge model access', () => {
-  test('edge-centric: the IoT role alias lives with the models bucket; other strategies have none', () => {
-    const sites = [{ name: 'plant-a', hardware: 'x86-l4', nodes: 1 }];
-    const edge = synthApp(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites } } }))['acme-ml-lakehouse'];
-    expect(Object.keys(edge.resource?.aws_iot_role_alias ?? {})).toHaveLength(1);
+describe('LakehouseStack: the edge root of trust', () => {
+  const sites = [{ name: 'plant-a', hardware: 'x86-l4', nodes: 1 }];
+  const edgeNeeds = (environment = 'dev') => needsWith({ environment, workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites } } });
+
+  test('edge-centric: a private root CA, its installed certificate and a Roles Anywhere trust anchor on it, exported; other strategies have none', () => {
+    const edge = synthApp(edgeNeeds())['acme-ml-lakehouse'];
+    const [anchor] = resourcesOf(edge, 'aws_rolesanywhere_trust_anchor') as any[];
+    const [caAddress] = Object.keys(edge.resource?.aws_acmpca_certificate_authority ?? {});
+    expect(anchor.source).toEqual({ source_type: 'AWS_ACM_PCA', source_data: { acm_pca_arn: `\${aws_acmpca_certificate_authority.${caAddress}.arn}` } });
+    expect(anchor.depends_on).toEqual([expect.stringMatching(/^aws_acmpca_certificate_authority_certificate\./)]);
+    expect(Object.keys(edge.output ?? {})).toEqual(expect.arrayContaining(['edge_trust_anchor_arn', 'edge_certificate_authority_arn']));
     const cloud = synthApp(needsWith({}))['acme-ml-lakehouse'];
+    expect(cloud.resource?.aws_rolesanywhere_trust_anchor).toBeUndefined();
+    expect(cloud.resource?.aws_acmpca_certificate_authority).toBeUndefined();
     expect(cloud.resource?.aws_iot_role_alias).toBeUndefined();
+  });
+
+  test('prod: the CA carries prevent_destroy (every device certificate chains to it)', () => {
+    const [ca] = resourcesOf(synthApp(edgeNeeds('prod'))['acme-ml-lakehouse'], 'aws_acmpca_certificate_authority') as any[];
+    expect(ca.lifecycle).toEqual({ prevent_destroy: true });
+    const [devCa] = resourcesOf(synthApp(edgeNeeds())['acme-ml-lakehouse'], 'aws_acmpca_certificate_authority') as any[];
+    expect(devCa.lifecycle).toBeUndefined();
   });
 });

@@ -49,3 +49,24 @@ describe('stacksFor: edge-centric', () => {
     expect(stacksFor('edge-centric', needsWith(patch)).at(-1)?.name).toBe('acme-ml-edge-plant-b');
   });
 });
+
+describe('stacksFor: edge sites follow the rollout (NEEDS-v1.1)', () => {
+  const sites = ['s-a', 's-b', 's-c', 's-d', 's-e'].map((name) => ({ name, hardware: 'x86-cpu', nodes: 1 }));
+  const edgeRoles = (rollout?: Record<string, unknown>) =>
+    roles('edge-centric', { workload: { inference: { accelerator: 'l4', latencyMs: 10, sites, ...(rollout ? { rollout } : {}) } } }).filter((r) => r.startsWith('edge-'));
+
+  test('GIVEN no rollout THEN the first site pilots and the rest keep their listed order', () => {
+    expect(edgeRoles()).toEqual(['edge-s-a', 'edge-s-b', 'edge-s-c', 'edge-s-d', 'edge-s-e']);
+  });
+
+  test('GIVEN pilot sites further down the list THEN they deploy before every other site, the rest in listed order', () => {
+    expect(edgeRoles({ pilot: ['s-d', 's-b'] })).toEqual(['edge-s-b', 'edge-s-d', 'edge-s-a', 'edge-s-c', 'edge-s-e']);
+  });
+
+  test('names stay <name>-<role>', () => {
+    const needs = needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, sites, rollout: { pilot: ['s-c'] } } } });
+    const edge = stacksFor('edge-centric', needs).filter((s) => s.role.startsWith('edge-'));
+    expect(edge[0]).toEqual({ name: 'acme-ml-edge-s-c', role: 'edge-s-c' });
+    for (const stack of edge) expect(stack.name).toBe(`acme-ml-${stack.role}`);
+  });
+});

@@ -81,6 +81,13 @@ const BLOCK_FIELDS: Readonly<Record<string, string>> = {
   metric: 'metrics',
 };
 
+/**
+ * Blocks the provider's schema caps at one item (TypeList, MaxItems 1) whose API field is a
+ * single object; a construct may give them as a one-item list, which Terraform accepts.
+ * hashicorp/terraform-provider-kubernetes kubernetes/schema_affinity_spec.go (`label_selector`).
+ */
+const SINGLE_ITEM_BLOCKS = new Set(['label_selector', 'namespace_selector']);
+
 /** Provider fields named differently from the API field in one kind only. */
 const KIND_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // kubernetes_daemon_set_v1 calls the DaemonSet's updateStrategy `strategy` (Deployment's is strategy).
@@ -111,6 +118,7 @@ function scalar(key: string, value: unknown): unknown {
 
 /** Renders one field's value; `kind` decides the few context-dependent fields. */
 function render(key: string, value: unknown, kind: string): unknown {
+  if (Array.isArray(value) && value.length === 1 && SINGLE_ITEM_BLOCKS.has(key) && isObject(value[0])) return renderObject(value[0], kind);
   if (Array.isArray(value)) return value.map((item) => (isObject(item) ? renderObject(item, kind) : scalar(key, item)));
   if (isObject(value)) {
     // A Service's selector is a label map; every other selector is a LabelSelector block.

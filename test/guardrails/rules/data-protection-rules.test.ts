@@ -15,6 +15,12 @@ describe('DATA_PREVENT_DESTROY', () => {
     ]);
   });
 
+  test('GIVEN a private CA in prod THEN it needs prevent_destroy too; with it, nothing is reported', () => {
+    const ca = (lifecycle?: Record<string, unknown>) => ({ aws_acmpca_certificate_authority: { edge_ca: { type: 'ROOT', certificate_authority_configuration: [{ key_algorithm: 'EC_prime256v1', signing_algorithm: 'SHA256WITHECDSA', subject: [{ common_name: 'x' }] }], ...(lifecycle ? { lifecycle } : {}) } } });
+    expect(dataPreventDestroy.check(stack(ca(), { environment: 'prod' })).map((f) => f.address)).toEqual(['aws_acmpca_certificate_authority.edge_ca']);
+    expect(dataPreventDestroy.check(stack(ca({ prevent_destroy: true }), { environment: 'prod' }))).toEqual([]);
+  });
+
   test('GIVEN the same stack in dev or staging, or without the environment tag THEN nothing is reported', () => {
     expect(dataPreventDestroy.check(stack(unprotected(), { environment: 'dev' }))).toEqual([]);
     expect(dataPreventDestroy.check(stack(unprotected(), { environment: 'staging' }))).toEqual([]);

@@ -1,0 +1,47 @@
+/**
+ * Which stacks read another stack's outputs (cdktf cross-stack references become remote-state
+ * reads), as the builders in ./build-stacks wire them. A pure table, so commands that order
+ * deployments (`tracklayer rollout`) need not synthesize; a test compares it with the
+ * dependencies cdktf records in the synthesized manifest.
+ *
+ * | stack           | reads                                                        |
+ * |-----------------|--------------------------------------------------------------|
+ * | network         | nothing                                                      |
+ * | lakehouse       | network, in hybrid (its S3 endpoint gates raw and curated)   |
+ * | gpu-cluster     | network, lakehouse                                           |
+ * | gpu-platform    | gpu-cluster                                                  |
+ * | connectivity    | network, and gpu-cluster when there is one (hybrid nodes)    |
+ * | onprem-platform | nothing (its own kubeconfig context)                         |
+ * | edge-<site>     | lakehouse (models bucket, key, trust anchor)                 |
+ */
+import type { Selection } from '../strategy/select';
+import type { StackRef, StackRole } from '../strategy/stack-plan';
+import { roleKind, type RoleKind } from './build-stacks';
+
+/** The roles each role kind reads, before filtering to the stacks the selection builds. */
+function readsOf(kind: RoleKind, strategy: Selection['strategy']): StackRole[] {
+  switch (kind) {
+    case 'network':
+    case 'onprem-platform':
+      return [];
+    case 'lakehouse':
+      return strategy === 'hybrid' ? ['network'] : [];
+    case 'gpu-cluster':
+      return ['network', 'lakehouse'];
+    case 'gpu-platform':
+      return ['gpu-cluster'];
+    case 'connectivity':
+      return ['network', 'gpu-cluster'];
+    case 'edge':
+      return ['lakehouse'];
+  }
+}
+
+/** The names of the stacks `ref` reads outputs from, among the stacks of the selection. */
+export function stackDependencies(ref: StackRef, selection: Pick<Selection, 'strategy' | 'stacks'>): string[] {
+  const byRole = new Map(selection.stacks.map((stack) => [stack.role, stack.name]));
+  return readsOf(roleKind(ref.role), selection.strategy).flatMap((role) => {
+    const name = byRole.get(role);
+    return name ? [name] : [];
+  });
+}

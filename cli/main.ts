@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /** Entry point of the `tracklayer` binary (bin/tracklayer.js loads the compiled file). */
-import { runCli } from './run-cli';
+import { runCliAsync } from './run-cli';
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCliAsync(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -3,7 +3,7 @@
  * guardrail rules without writing anything), `preview` (the PR comment) and `verify` (Terraform).
  * Exit codes (./exit-codes): 0 success, 2 bad input (located messages, nothing written), 3 a
  * guardrail error, 4 a stack Terraform rejects, 5 Terraform cannot run, 6 verification
- * incomplete, 1 a bug.
+ * incomplete, 1 a bug. `verify` runs asynchronously (runCliAsync).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,8 +27,7 @@ import { needsFilePath, readNeedsFile } from './read-needs-file';
 import { toSarif } from './sarif';
 import { previewComment } from './preview-command';
 import { runRolloutCommand } from './rollout-command';
-import { TerraformUnavailableError, verifyStacks, type StackVerification } from './terraform-verify';
-import { reportVerification } from './verify-report';
+import { parseJobs, runVerification } from './verify-command';
 import { synthesizeForCheck, synthesizeTo, type SynthResult } from './synthesize';
 import { defineAuditCommand } from './audit-command';
 import { defineOptimizeCommand } from './optimize-command';
@@ -80,18 +79,13 @@ function synthesizeOrExit(io: CliIo, loaded: LoadedNeeds, synthesize: () => Synt
   }
 }
 
-/** Runs the verification; when Terraform cannot run at all, says why and ends with exit 5. */
-function verifyOrExit(io: CliIo, verify: () => StackVerification[]): StackVerification[] {
-  try {
-    return verify();
-  } catch (error) {
-    if (!(error instanceof TerraformUnavailableError)) throw error;
-    io.stderr(`verify: Terraform cannot run here, so no stack was verified: ${error.message}\n`);
-    throw new CommandExit(EXIT.terraformUnavailable);
-  }
+/** Where a command that runs asynchronously (verify) leaves its work; only runCliAsync awaits it. */
+interface AsyncWork {
+  readonly allowed: boolean;
+  pending?: Promise<void>;
 }
 
-function program(io: CliIo, rules: readonly Rule[]): Command {
+function program(io: CliIo, rules: readonly Rule[], work: AsyncWork = { allowed: false }): Command {
   const cli = new Command('tracklayer')
     .description('Provision AI infrastructure from a needs file: validate it, select a strategy, synthesize CDK for Terraform stacks.')
     .version(tracklayerVersion(), '--version', 'print the tracklayer version')
@@ -180,22 +174,30 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
 
   cli
     .command('verify')
-    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available (exit 4 a stack fails, 5 Terraform cannot run, 6 nothing verified or stacks skipped)')
+    .description('Synthesize, then terraform init, validate and a rehearsed apply (mock provider) of every stack whose providers are available, stacks in parallel and combined where they fit (exit 4 a stack fails, 5 Terraform cannot run, 6 nothing verified, or stacks skipped or verified only in part)')
     .option('--needs <file>', 'the needs file (default: $TRACKLAYER_NEEDS or needs.yaml)')
     .option('--mirror <dir>', 'an offline provider mirror to install from (default: $TRACKLAYER_TF_MIRROR; none: the registry)')
-    .option('--allow-skipped', 'accept stacks whose providers the mirror lacks (they are listed as skipped, never as valid)')
-    .action((options: { needs?: string; mirror?: string; allowSkipped?: boolean }) => {
+    .option('--allow-skipped', 'accept stacks whose providers the mirror lacks (listed as skipped or partially verified, never as valid)')
+    .option('--json', 'print exactly one JSON object: every stack with its status and the times of its run (README "verify --json")')
+    .option('--jobs <n>', 'Terraform processes at once (default: the number of cores)', parseJobs)
+    .action((options: { needs?: string; mirror?: string; allowSkipped?: boolean; json?: boolean; jobs?: number }) => {
+      if (!work.allowed) throw new Error('verify runs Terraform asynchronously: run it through runCliAsync (cli/main.ts does)');
       const loaded = readNeedsFile(needsFilePath(options.needs, io.env));
       const { needs, warnings } = loaded;
       const selection = selectStrategy(needs);
       printWarnings(io, warnings);
       const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-verify-out-'));
+      const cleanUp = () => rmSync(scratch, { recursive: true, force: true });
       try {
         const result = synthesizeOrExit(io, loaded, () => synthesizeTo({ needs, selection, needsText: loaded.text }, join(scratch, 'out'), { rules }));
-        const outcomes = verifyOrExit(io, () => verifyStacks(result.outdir, result.written.map((s) => s.name), { mirror: options.mirror ?? io.env.TRACKLAYER_TF_MIRROR, env: io.env }));
-        throw new CommandExit(reportVerification(io, outcomes, options.allowSkipped ?? false));
-      } finally {
-        rmSync(scratch, { recursive: true, force: true });
+        work.pending = runVerification(io, result.outdir, result.written.map((s) => s.name), options)
+          .finally(cleanUp)
+          .then((code) => {
+            throw new CommandExit(code);
+          });
+      } catch (error) {
+        cleanUp();
+        throw error;
       }
     });
 
@@ -208,28 +210,45 @@ function program(io: CliIo, rules: readonly Rule[]): Command {
   return cli;
 }
 
+/** The exit code of a command that ended with `error` (printing what the user needs to know). */
+function exitCodeOf(error: unknown, io: CliIo): number {
+  if (error instanceof CommandExit) return error.code;
+  if (error instanceof NeedsFileError) {
+    for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof PreviewInputError || error instanceof OutputDirectoryError) {
+    io.stderr(`${error.message}\n`);
+    return EXIT.badInput;
+  }
+  io.stderr(`tracklayer: internal error (a bug; please report it with this trace):\n${(error as Error).stack ?? String(error)}\n`);
+  return EXIT.bug;
+}
+
 /**
  * Runs the command line and returns its exit code. `rules` are the guardrail rules synth and
- * check run (tests inject their own).
+ * check run (tests inject their own). `verify` needs {@link runCliAsync}.
  */
 export function runCli(argv: readonly string[], io: CliIo, rules: readonly Rule[] = RULES): number {
   try {
     program(io, rules).parse([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommandExit) return error.code;
-    if (error instanceof NeedsFileError) {
-      for (const problem of error.problems) io.stderr(`${formatProblem(problem)}\n`);
-      return EXIT.badInput;
-    }
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    }
-    if (error instanceof PreviewInputError || error instanceof OutputDirectoryError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT.badInput;
-    }
-    io.stderr(`tracklayer: internal error (a bug; please report it with this trace):\n${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.bug;
+    return exitCodeOf(error, io);
+  }
+}
+
+/** Runs the command line, every command included (verify runs Terraform processes in parallel). */
+export async function runCliAsync(argv: readonly string[], io: CliIo, rules: readonly Rule[] = RULES): Promise<number> {
+  const work: AsyncWork = { allowed: true };
+  try {
+    program(io, rules, work).parse([...argv], { from: 'user' });
+    await work.pending;
+    return EXIT.ok;
+  } catch (error) {
+    return exitCodeOf(error, io);
   }
 }

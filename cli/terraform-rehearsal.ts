@@ -50,8 +50,16 @@ export function mockValue(type: string, attribute: string): string {
   return `mock-${type}-${attribute}`;
 }
 
-/** True when the provider binding of `type` has an `arn` attribute (read from the generated class). */
+const ARN_ATTRIBUTE = new Map<string, boolean>();
+
+/** True when the provider binding of `type` has an `arn` attribute (read from the generated class, once per type). */
 function hasArn(type: string): boolean {
+  let known = ARN_ATTRIBUTE.get(type);
+  if (known === undefined) ARN_ATTRIBUTE.set(type, (known = bindingHasArn(type)));
+  return known;
+}
+
+function bindingHasArn(type: string): boolean {
   const folder = join(require.resolve('@cdktf/provider-aws/package.json'), '..', 'lib', type.replace(/^aws_/, '').replace(/_/g, '-'));
   if (!existsSync(folder)) return false;
   // Deep import of one binding, only for rehearsals (verify), never on the synth path.
@@ -59,7 +67,7 @@ function hasArn(type: string): boolean {
   return Object.values(binding).some((cls) => cls?.prototype !== undefined && 'arn' in cls.prototype);
 }
 
-type StackJson = { resource?: Record<string, unknown>; data?: Record<string, Record<string, unknown>>; output?: Record<string, { value: unknown }> };
+type StackJson = { readonly resource?: Readonly<Record<string, unknown>>; readonly data?: Readonly<Record<string, Readonly<Record<string, unknown>>>>; readonly output?: Readonly<Record<string, unknown>> };
 
 /** `${type.name.attribute}` → [type, attribute]. */
 function referenced(value: unknown): [string, string] | undefined {
@@ -71,8 +79,8 @@ function hcl(value: string): string {
   return JSON.stringify(value);
 }
 
-/** The `terraform test` file that rehearses an apply of `stack`; `stacks` are all synthesized stacks by name. */
-export function rehearsalTest(stack: StackJson, stacks: Readonly<Record<string, StackJson>>): string {
+/** `mock_provider "aws"` with defaults for every AWS resource type of `stack`. */
+function mockProvider(stack: StackJson): string[] {
   const lines = ['mock_provider "aws" {'];
   for (const type of Object.keys(stack.resource ?? {}).filter((t) => t.startsWith('aws_')).sort()) {
     const defaults = [`id = ${hcl(mockValue(type, 'id'))}`, ...(hasArn(type) ? [`arn = ${hcl(mockValue(type, 'arn'))}`] : []), ...(EXTRA_DEFAULTS[type] ?? [])];
@@ -80,26 +88,75 @@ export function rehearsalTest(stack: StackJson, stacks: Readonly<Record<string, 
   }
   lines.push('  mock_data "aws_caller_identity" {', `    defaults = { account_id = ${hcl(MOCK_ACCOUNT)} }`, '  }');
   lines.push('  mock_data "aws_partition" {', '    defaults = { partition = "aws" }', '  }', '}', '');
+  return lines;
+}
+
+/** `override_data` for each remote-state lookup of `stack`, with mock outputs of the producing stack; `module` prefixes the targets. */
+function remoteStateOverrides(stack: StackJson, stacks: Readonly<Record<string, StackJson>>, module?: string): string[] {
+  const lines: string[] = [];
   for (const name of Object.keys(stack.data?.terraform_remote_state ?? {}).sort()) {
     const producer = stacks[name.replace(/^cross-stack-reference-input-/, '')];
     const outputs = Object.entries(producer?.output ?? {}).map(([key, output]) => {
-      const ref = referenced(output.value);
+      const ref = referenced((output as { value?: unknown } | undefined)?.value);
       return `      ${hcl(key)} = ${hcl(ref ? mockValue(ref[0], ref[1]) : 'mock')}`;
     });
-    lines.push('override_data {', `  target = data.terraform_remote_state.${name}`, '  values = {', '    outputs = {', ...outputs, '    }', '  }', '}', '');
+    const target = `${module === undefined ? '' : `module.${module}.`}data.terraform_remote_state.${name}`;
+    lines.push('override_data {', `  target = ${target}`, '  values = {', '    outputs = {', ...outputs, '    }', '  }', '}', '');
   }
-  lines.push(`run ${hcl(REHEARSAL_RUN)} {`, '  command = apply', '}', '');
-  return lines.join('\n');
+  return lines;
 }
 
-/** The name of the run block; its verdict line decides the rehearsal. */
+/** The name of the run block; its verdict decides the rehearsal. */
 export const REHEARSAL_RUN = 'rehearse_apply';
 
+const RUN_BLOCK = [`run ${hcl(REHEARSAL_RUN)} {`, '  command = apply', '}', ''];
+
+/** The `terraform test` file that rehearses an apply of `stack`; `stacks` are all synthesized stacks by name. */
+export function rehearsalTest(stack: StackJson, stacks: Readonly<Record<string, StackJson>>): string {
+  return [...mockProvider(stack), ...remoteStateOverrides(stack, stacks), ...RUN_BLOCK].join('\n');
+}
+
 /**
- * Whether `terraform test` output shows the rehearsed apply passing. Only the run's verdict
- * counts: tearing the mock state down afterwards fails by design for resources with
+ * The `terraform test` file that rehearses one apply of every member of a combined root
+ * (./combined-root): one mock provider (the members share the root's AWS provider) with
+ * defaults for every AWS resource type of any member, and each member's remote-state lookups
+ * overridden inside its module.
+ */
+export function combinedRehearsalTest(members: readonly { readonly name: string; readonly json: StackJson }[], stacks: Readonly<Record<string, StackJson>>): string {
+  const resource = Object.fromEntries(members.flatMap((m) => Object.keys(m.json.resource ?? {})).map((type) => [type, {}]));
+  return [...mockProvider({ resource }), ...members.flatMap((m) => remoteStateOverrides(m.json, stacks, m.name)), ...RUN_BLOCK].join('\n');
+}
+
+/** One line of `terraform test -json` output, as far as the verdict reads it. */
+interface TestEvent {
+  readonly type?: string;
+  readonly test_run?: { readonly run?: string; readonly progress?: string; readonly status?: string };
+  readonly test_file?: { readonly progress?: string };
+}
+
+function testEvent(line: string): TestEvent | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    return JSON.parse(line) as TestEvent;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The rehearsed apply's verdict in a line of `terraform test -json` output: `pass`, `fail`
+ * (the run failed or errored), or undefined when the line is not the verdict. Only the run's
+ * verdict counts: tearing the mock state down afterwards fails by design for resources with
  * `prevent_destroy` (data in prod), and the mock state lives only in memory.
  */
-export function rehearsalPassed(output: string): boolean {
-  return output.includes(`run "${REHEARSAL_RUN}"... pass`);
+export function rehearsalVerdict(line: string): 'pass' | 'fail' | undefined {
+  const event = testEvent(line);
+  if (event?.type !== 'test_run' || event.test_run?.run !== REHEARSAL_RUN || event.test_run.progress !== 'complete') return undefined;
+  return event.test_run.status === 'pass' ? 'pass' : 'fail';
+}
+
+/** True when a line of `terraform test -json` output says the teardown begins: the run's own diagnostics are all printed by then. */
+export function teardownBegins(line: string): boolean {
+  const event = testEvent(line);
+  return event?.type === 'test_file' && event.test_file?.progress === 'teardown';
 }

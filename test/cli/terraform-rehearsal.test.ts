@@ -1,4 +1,4 @@
-import { MOCK_ACCOUNT, mockValue, rehearsalPassed, rehearsalTest } from '../../cli/terraform-rehearsal';
+import { MOCK_ACCOUNT, combinedRehearsalTest, mockValue, rehearsalTest, rehearsalVerdict, teardownBegins } from '../../cli/terraform-rehearsal';
 
 describe('terraform-rehearsal', () => {
   test('mock values in the shapes AWS validators expect', () => {
@@ -23,8 +23,32 @@ describe('terraform-rehearsal', () => {
     expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
   });
 
-  test('the verdict is the run line, not the teardown', () => {
-    expect(rehearsalPassed('run "rehearse_apply"... pass\nError: Instance cannot be destroyed')).toBe(true);
-    expect(rehearsalPassed('run "rehearse_apply"... fail')).toBe(false);
+  test('a combined root: one mock provider with the types of every member, overrides inside the module of each', () => {
+    const producer = { output: { 'cross-stack-output-aws_vpcvpc_1id': { value: '${aws_vpc.vpc_1.id}' } } };
+    const consumer = { resource: { aws_iam_role: {} }, data: { terraform_remote_state: { 'cross-stack-reference-input-acme-network': {} } } };
+    const text = combinedRehearsalTest(
+      [
+        { name: 'acme-network', json: { resource: { aws_vpc: {} } } },
+        { name: 'acme-edge-a', json: consumer },
+      ],
+      { 'acme-network': producer },
+    );
+    expect(text.match(/mock_provider "aws" \{/g)).toHaveLength(1);
+    expect(text).toContain('mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0"');
+    expect(text).toContain('mock_resource "aws_iam_role"');
+    expect(text).toContain('target = module.acme-edge-a.data.terraform_remote_state.cross-stack-reference-input-acme-network');
+    expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
+  });
+
+  test('the verdict is the run line of terraform test -json, not the teardown', () => {
+    const run = (status: string) => JSON.stringify({ type: 'test_run', test_run: { run: 'rehearse_apply', progress: 'complete', status } });
+    expect(rehearsalVerdict(run('pass'))).toBe('pass');
+    expect(rehearsalVerdict(run('fail'))).toBe('fail');
+    expect(rehearsalVerdict(run('error'))).toBe('fail');
+    expect(rehearsalVerdict(JSON.stringify({ type: 'test_run', test_run: { run: 'rehearse_apply', progress: 'running' } }))).toBeUndefined();
+    expect(rehearsalVerdict(JSON.stringify({ type: 'test_run', test_run: { run: 'other', progress: 'complete', status: 'pass' } }))).toBeUndefined();
+    expect(rehearsalVerdict('run "rehearse_apply"... pass')).toBeUndefined();
+    expect(teardownBegins(JSON.stringify({ type: 'test_file', test_file: { path: 'tests/rehearsal.tftest.hcl', progress: 'teardown' } }))).toBe(true);
+    expect(teardownBegins(run('pass'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** Runs the CLI in process and captures what it prints. */
-import { runCli } from '../../cli/run-cli';
+import { runCli, runCliAsync } from '../../cli/run-cli';
 
 /** Exit code and output of one CLI run. */
 export interface CliRun {
@@ -13,5 +13,13 @@ export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRu
   let stdout = '';
   let stderr = '';
   const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  return { code, stdout, stderr };
+}
+
+/** Runs `tracklayer <args>` in process through runCliAsync (verify runs Terraform asynchronously). */
+export async function cliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCliAsync(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { code, stdout, stderr };
 }

@@ -1,18 +1,34 @@
 /**
- * `npm run bench`: synthesizes the default needs, each example and a generated needs file with
- * 200 edge sites, several times each in fresh processes, and prints the median wall time and
- * the peak resident memory of each case. It measures; it never fails on speed.
+ * `npm run bench`: what tracklayer costs, each case run several times in fresh processes
+ * through the built CLI (dist/cli/main.js, what `npx tracklayer` runs), each run paired with a
+ * run of the floor, loading cdktf alone (`node -e "require('cdktf')"` in the project):
+ *
+ * - synth of the default needs.yaml, and of generated edge fleets of 50, 200 and 500 sites;
+ * - verify of the default needs and of a 50-site fleet, with the offline mirror
+ *   (BENCH_MIRROR, default /opt/tf-plugins): the AWS stacks, and the AWS part of each edge-<site>
+ *   stack (the mirror holds no Kubernetes or Helm provider; --allow-skipped).
+ *
+ * It prints the median wall time, the ratio to the floor and the peak memory of each case (the
+ * whole process tree: verify runs Terraform and its provider plugins), with the targets of
+ * issue 18, and the machine's load before and after. It measures; it never fails on speed.
+ * BENCH_RUNS (default 5) and BENCH_VERIFY_RUNS (default 3) set the runs per case.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { benchTable, median, type CaseResult } from './bench-report';
+import { measure } from './process-tree';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** The project root (dist/bench/ → ../..). */
+const ROOT = resolve(__dirname, '..', '..');
 const CLI = resolve(__dirname, '..', 'cli', 'main.js');
-/** GNU time reports the peak RSS of the child; without it, memory shows as n/a. */
-const GNU_TIME = '/usr/bin/time';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const VERIFY_RUNS = Number(process.env.BENCH_VERIFY_RUNS ?? 3);
+const MIRROR = process.env.BENCH_MIRROR ?? '/opt/tf-plugins';
+
+/** Today's verify of the default needs when issue 18 was filed (s); the target is half of it. */
+const VERIFY_DEFAULT_BEFORE_SECONDS = 37;
 
 /** A needs file with `count` edge sites (the edge-centric scale case). */
 export function edgeSitesNeeds(count: number): string {
@@ -33,47 +49,77 @@ export function edgeSitesNeeds(count: number): string {
   });
 }
 
-interface Sample {
-  readonly seconds: number;
-  readonly peakRssMb: number;
+interface Case {
+  readonly label: string;
+  readonly args: () => string[];
+  readonly runs: number;
+  readonly target?: CaseResult['target'];
+  readonly skipped?: string;
 }
 
-/** One synth in a fresh process, timed, with its peak RSS from GNU time when available. */
-function runOnce(needsFile: string, out: string): Sample {
-  const started = process.hrtime.bigint();
-  const command = [process.execPath, CLI, 'synth', '--needs', needsFile, '--out', out];
-  const measured = existsSync(GNU_TIME);
-  const result = measured
-    ? spawnSync(GNU_TIME, ['-f', '%M', ...command], { encoding: 'utf8' })
-    : spawnSync(command[0], command.slice(1), { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.error || result.status !== 0) throw new Error(`synth of ${needsFile} failed:\n${result.stderr}`);
-  const kilobytes = measured ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
-  return { seconds, peakRssMb: kilobytes / 1024 };
+/** Why verify cannot be benchmarked here, or undefined when it can. */
+function verifyUnavailable(): string | undefined {
+  if (!existsSync(join(MIRROR, 'registry.terraform.io'))) return `no provider mirror at ${MIRROR} (set BENCH_MIRROR)`;
+  const path = (process.env.PATH ?? '').split(':').find((dir) => existsSync(join(dir, 'terraform')));
+  return path ? undefined : 'terraform is not on PATH';
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function main(): void {
-  const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-bench-'));
-  const sitesFile = join(scratch, 'edge-200.yaml');
-  writeFileSync(sitesFile, edgeSitesNeeds(200));
-  const cases: [string, string][] = [
-    ['default needs.yaml', 'needs.yaml'],
-    ...readdirSync('examples').map((f): [string, string] => [`examples/${f}`, `examples/${f}`]),
-    ['200 edge sites', sitesFile],
-  ];
-  process.stdout.write(`| case | median wall time (s) | peak RSS (MB) |\n|---|---|---|\n`);
-  for (const [label, file] of cases) {
-    const samples = Array.from({ length: RUNS }, (_, i) => runOnce(file, join(scratch, `out-${i}`)));
-    const peak = Math.max(...samples.map((s) => s.peakRssMb));
-    process.stdout.write(`| ${label} | ${median(samples.map((s) => s.seconds)).toFixed(2)} | ${Number.isFinite(peak) ? peak.toFixed(0) : 'n/a'} |\n`);
+/** Runs each case `runs` times, each run after a run of the floor. */
+async function runCase(c: Case): Promise<CaseResult> {
+  if (c.skipped) return { label: c.label, seconds: [], floorSeconds: [], peakRssMb: [], skipped: c.skipped };
+  const seconds: number[] = [];
+  const floorSeconds: number[] = [];
+  const peakRssMb: number[] = [];
+  for (let i = 0; i < c.runs; i++) {
+    const floor = await measure([process.execPath, '-e', "require('cdktf')"], ROOT);
+    const run = await measure([process.execPath, CLI, ...c.args()], ROOT);
+    if (floor.status !== 0) throw new Error(`loading cdktf failed:\n${floor.stderr}`);
+    if (run.status !== 0) throw new Error(`${c.label} failed (exit ${run.status}):\n${run.stderr}`);
+    floorSeconds.push(floor.seconds);
+    seconds.push(run.seconds);
+    peakRssMb.push(run.peakRssMb);
+    process.stderr.write(`bench: ${c.label} run ${i + 1}/${c.runs}: ${run.seconds.toFixed(2)} s (floor ${floor.seconds.toFixed(2)} s)\n`);
   }
-  process.stdout.write(`(${RUNS} runs each, node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
-  rmSync(scratch, { recursive: true, force: true });
+  return { label: c.label, seconds, floorSeconds, peakRssMb, target: c.target };
 }
 
-if (require.main === module) main();
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-bench-'));
+  const fleet = (sites: number) => {
+    const file = join(scratch, `edge-${sites}.yaml`);
+    if (!existsSync(file)) writeFileSync(file, edgeSitesNeeds(sites));
+    return file;
+  };
+  // A fresh output directory for every run: replacing an earlier output would add its removal.
+  let outputs = 0;
+  const synth = (needs: string) => () => ['synth', '--needs', needs, '--out', join(scratch, `out-${++outputs}`)];
+  const verify = (needs: string) => () => ['verify', '--needs', needs, '--mirror', MIRROR, '--allow-skipped'];
+  const noVerify = verifyUnavailable();
+  const cases: Case[] = [
+    { label: 'synth: default needs.yaml', args: synth('needs.yaml'), runs: RUNS, target: { ratio: 2.5 } },
+    { label: 'synth: 50 edge sites', args: synth(fleet(50)), runs: RUNS },
+    { label: 'synth: 200 edge sites', args: synth(fleet(200)), runs: RUNS, target: { ratio: 10 } },
+    { label: 'synth: 500 edge sites', args: synth(fleet(500)), runs: RUNS },
+    { label: 'verify: default needs.yaml', args: verify('needs.yaml'), runs: VERIFY_RUNS, target: { seconds: VERIFY_DEFAULT_BEFORE_SECONDS / 2 }, skipped: noVerify },
+    { label: 'verify: 50 edge sites (AWS stacks and AWS parts)', args: verify(fleet(50)), runs: VERIFY_RUNS, target: { seconds: 180 }, skipped: noVerify },
+  ];
+  const loadBefore = loadavg()[0];
+  const results: CaseResult[] = [];
+  try {
+    for (const c of cases) results.push(await runCase(c));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const floors = results.flatMap((r) => r.floorSeconds);
+  process.stdout.write(benchTable(results));
+  process.stdout.write(
+    `\nfloor (node -e "require('cdktf')"): median ${median(floors).toFixed(2)} s over ${floors.length} runs; node ${process.version}, ${availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after; ${new Date().toISOString().slice(0, 10)}\n`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -31,11 +31,28 @@ export function reviewEntries(review: Record<string, unknown>): { grant: string;
   );
 }
 
-/** The parsed values documents of a release (literal strings only; expressions are skipped). */
+/**
+ * The parsed values documents of a release (literal strings only; expressions are skipped).
+ * Rules only read them. Each text is parsed once: an edge fleet repeats the same few documents
+ * in every site's stack.
+ */
 export function valuesOf(release: TerraformBlock): unknown[] {
   return stringList(release.config.values)
     .filter((text) => !text.includes('${'))
-    .flatMap((text) => parseAllDocuments(text).map((doc) => doc.toJS() as unknown));
+    .flatMap((text) => parsedValues(text));
+}
+
+const PARSED = new Map<string, readonly unknown[]>();
+const PARSED_MAX = 256;
+
+function parsedValues(text: string): readonly unknown[] {
+  let documents = PARSED.get(text);
+  if (documents === undefined) {
+    documents = parseAllDocuments(text).map((doc) => doc.toJS() as unknown);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, documents);
+  }
+  return documents;
 }
 
 /** Every `tag` value anywhere in the values whose key is `tag` (image tags), with its path. */

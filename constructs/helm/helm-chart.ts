@@ -102,5 +102,35 @@ export class HelmChart extends Construct {
 
 /** Values as one YAML document, keys sorted at every level (deterministic, reviewable). */
 export function renderValues(values: Readonly<Record<string, unknown>>): string {
-  return stringify(values, { sortMapEntries: true, lineWidth: 0 });
+  const key = plainJson(values);
+  let text = key === undefined ? undefined : RENDERED.get(key);
+  if (text === undefined) {
+    text = stringify(values, { sortMapEntries: true, lineWidth: 0 });
+    if (key !== undefined) remember(key, text);
+  }
+  return text;
+}
+
+/**
+ * Rendered values by their JSON: an edge fleet renders the same values for every site of one
+ * hardware kind (200 sites, 4 distinct documents), and YAML rendering was a tenth of the
+ * construction of a site. Bounded, so a long-lived process does not grow without end.
+ */
+const RENDERED = new Map<string, string>();
+const RENDERED_MAX = 256;
+
+function remember(key: string, text: string): void {
+  if (RENDERED.size >= RENDERED_MAX) RENDERED.clear();
+  RENDERED.set(key, text);
+}
+
+/** The JSON of values made only of plain data (what the cache may key on), else undefined. */
+function plainJson(values: unknown): string | undefined {
+  let plain = true;
+  const text = JSON.stringify(values, (_key, value: unknown) => {
+    const isPlainObject = typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+    if (!(isPlainObject || value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))) plain = false;
+    return value;
+  });
+  return plain ? text : undefined;
 }

@@ -9,7 +9,7 @@
  * stacks are overridden with the same kind of values, derived from the producing stack's
  * outputs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The account every mock ARN names (an AWS documentation account id). */
@@ -52,19 +52,27 @@ export function mockValue(type: string, attribute: string): string {
 
 const ARN_ATTRIBUTE = new Map<string, boolean>();
 
-/** True when the provider binding of `type` has an `arn` attribute (read from the generated class, once per type). */
+/** True when the provider binding of `type` has an `arn` attribute (read from the generated classes, once per type). */
 function hasArn(type: string): boolean {
   let known = ARN_ATTRIBUTE.get(type);
   if (known === undefined) ARN_ATTRIBUTE.set(type, (known = bindingHasArn(type)));
   return known;
 }
 
+/** A getter or setter named `arn` in a generated class. */
+const ARN_ACCESSOR = /\b[gs]et arn\(/;
+
+/**
+ * Whether any class of the binding (the resource and its nested blocks) has an `arn` accessor,
+ * read from the generated source rather than loaded: loading a binding would load a second
+ * cdktf beside the bundled one (a second of verify, before the first Terraform starts).
+ */
 function bindingHasArn(type: string): boolean {
   const folder = join(require.resolve('@cdktf/provider-aws/package.json'), '..', 'lib', type.replace(/^aws_/, '').replace(/_/g, '-'));
   if (!existsSync(folder)) return false;
-  // Deep import of one binding, only for rehearsals (verify), never on the synth path.
-  const binding = require(folder) as Record<string, { prototype?: object }>;
-  return Object.values(binding).some((cls) => cls?.prototype !== undefined && 'arn' in cls.prototype);
+  const structs = join(folder, 'index-structs');
+  const files = [join(folder, 'index.js'), ...(existsSync(structs) ? readdirSync(structs).filter((f) => f.endsWith('.js')).map((f) => join(structs, f)) : [])];
+  return files.some((file) => ARN_ACCESSOR.test(readFileSync(file, 'utf8')));
 }
 
 type StackJson = { readonly resource?: Readonly<Record<string, unknown>>; readonly data?: Readonly<Record<string, Readonly<Record<string, unknown>>>>; readonly output?: Readonly<Record<string, unknown>> };

@@ -1,5 +1,5 @@
 /**
- * The cdktf app entry (cdktf.json runs the compiled dist/main.js): `cdktf synth` and
+ * The cdktf app entry (cdktf.json runs dist/main.js, its bundle): `cdktf synth` and
  * `cdktf deploy` build the same stacks as `tracklayer synth` (cli/cdktf-app.ts).
  */
 import { runCdktfApp } from './cli/cdktf-app';

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Runs the precompiled CLI (compiled by `npm run build`, which `npm ci` runs through `prepare`).
+// Runs the bundled CLI (built by `npm run build`, tools/build.js, which `npm ci` runs through `prepare`).
 require('../dist/cli/main.js');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** Entry point of the `tracklayer` binary (bin/tracklayer.js loads the compiled file). */
+/** Entry point of the `tracklayer` binary (bin/tracklayer.js loads its bundle, dist/cli/main.js). */
 import { runCliAsync } from './run-cli';
 
 void runCliAsync(process.argv.slice(2), {

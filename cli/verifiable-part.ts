@@ -4,9 +4,9 @@
  * Kubernetes and Helm resources, and an offline mirror with only hashicorp/aws would otherwise
  * leave those AWS resources unverified.
  *
- * The part keeps every resource, data source and output whose provider is available and that
- * refers — directly, through `depends_on`, or through another block it keeps — to nothing
- * whose provider is missing; the providers and required_providers of the missing ones go too.
+ * The part keeps every resource, data source, output and local value whose provider is
+ * available and that refers — directly, through `depends_on`, or through another block — to
+ * nothing whose provider is missing; the providers and required_providers of the missing ones go too.
  * That is sound for what it claims: in these stacks the Kubernetes side consumes the AWS side
  * (the pod gets the role's ARN), never the reverse, so the AWS resources plan and apply the
  * same with or without it; an AWS resource that does refer to a missing provider's resource
@@ -21,6 +21,7 @@ export interface StackDocument {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly data?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly output?: Readonly<Record<string, unknown>>;
+  readonly locals?: Readonly<Record<string, unknown>>;
   readonly [key: string]: unknown;
 }
 
@@ -57,7 +58,7 @@ function stringsIn(value: unknown, into: string[] = []): string[] {
 
 interface Block {
   readonly address: string;
-  readonly kind: 'resource' | 'data' | 'output';
+  readonly kind: 'resource' | 'data' | 'output' | 'local';
   readonly provider: string | undefined;
   readonly refs: readonly string[];
 }
@@ -67,6 +68,7 @@ function blocksOf(json: StackDocument): Block[] {
   for (const [type, byName] of Object.entries(json.resource ?? {})) for (const [name, config] of Object.entries(byName)) blocks.push({ address: `${type}.${name}`, kind: 'resource', provider: providerOf(type, config), config });
   for (const [type, byName] of Object.entries(json.data ?? {})) for (const [name, config] of Object.entries(byName)) blocks.push({ address: `data.${type}.${name}`, kind: 'data', provider: providerOf(type, config), config });
   for (const [name, config] of Object.entries(json.output ?? {})) blocks.push({ address: `output.${name}`, kind: 'output', provider: undefined, config });
+  for (const [name, config] of Object.entries(json.locals ?? {})) blocks.push({ address: `local.${name}`, kind: 'local', provider: undefined, config });
   const known = new Set(blocks.map((b) => b.address));
   return blocks.map(({ config, ...block }) => ({ ...block, refs: [...new Set(stringsIn(config).flatMap((text) => text.match(REFERENCE) ?? []))].filter((ref) => known.has(ref) && ref !== block.address) }));
 }
@@ -98,7 +100,7 @@ export function verifiablePart(json: StackDocument, missing: readonly string[]):
         .filter(([, byName]) => Object.keys(byName).length > 0),
     );
   const without = <T>(record: Readonly<Record<string, T>> | undefined) => Object.fromEntries(Object.entries(record ?? {}).filter(([name]) => !missing.includes(name)));
-  const { resource: _resource, data: _data, output: _output, provider: _provider, terraform, ...rest } = json;
+  const { resource: _resource, data: _data, output: _output, locals: _locals, provider: _provider, terraform, ...rest } = json;
   const part: Record<string, unknown> = { ...rest };
   if (terraform) part.terraform = { ...terraform, required_providers: without(terraform.required_providers) };
   if (json.provider) part.provider = without(json.provider);
@@ -107,5 +109,7 @@ export function verifiablePart(json: StackDocument, missing: readonly string[]):
   if (Object.keys(data).length > 0) part.data = data;
   const output = Object.fromEntries(Object.entries(json.output ?? {}).filter(([name]) => !dropped.has(`output.${name}`)));
   if (Object.keys(output).length > 0) part.output = output;
+  const locals = Object.fromEntries(Object.entries(json.locals ?? {}).filter(([name]) => !dropped.has(`local.${name}`)));
+  if (Object.keys(locals).length > 0) part.locals = locals;
   return { json: part, verified, notVerified: resources.filter((b) => dropped.has(b.address)).map((b) => b.address) };
 }

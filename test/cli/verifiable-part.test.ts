@@ -53,4 +53,14 @@ describe('verifiablePart', () => {
     expect(kept.verified).toEqual(['aws_iam_role.r', 'kubernetes_manifest.m']);
     expect(kept.notVerified).toEqual(['aws_s3_bucket.b']);
   });
+
+  test('local values that refer to a missing provider’s resource go, and so does what refers to them', () => {
+    const stack = {
+      locals: { ns: '${kubernetes_namespace_v1.n.id}', region: 'eu-west-1' },
+      resource: { kubernetes_namespace_v1: { n: {} }, aws_iam_role: { r: { name: '${local.region}' }, s: { name: '${local.ns}' } } },
+    };
+    const kept = verifiablePart(stack, ['kubernetes'])!;
+    expect(kept.verified).toEqual(['aws_iam_role.r']);
+    expect(kept.json.locals).toEqual({ region: 'eu-west-1' });
+  });
 });

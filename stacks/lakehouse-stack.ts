@@ -6,8 +6,9 @@
  * From the needs:
  * - `data.tiers` → lifecycle transitions (days S3 would reject fail needs validation first);
  * - `data.tableFormat` → the S3 Tables table bucket or not;
- * - `data.retentionDays` → object lock, COMPLIANCE mode when `business.compliance` has hipaa,
- *   GOVERNANCE otherwise (see {@link retentionFor});
+ * - `data.retentionDays` → object lock on raw and curated (models get none: checkpoints would
+ *   pile up undeletable), COMPLIANCE mode when `business.compliance` has hipaa, GOVERNANCE
+ *   otherwise (see {@link retentionFor});
  * - `environment: prod` → `prevent_destroy` on every bucket, the table bucket and the key;
  * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint.
  */
@@ -48,7 +49,8 @@ export interface LakehouseOutputs {
 }
 
 /**
- * Object lock retention from the needs: none without `data.retentionDays`; COMPLIANCE (nobody,
+ * Object lock retention of raw and curated from the needs (the models zone never gets one, see
+ * RETAINED_ZONES in the lakehouse construct): none without `data.retentionDays`; COMPLIANCE (nobody,
  * not even the root user, can shorten it or delete early) when `business.compliance` includes
  * hipaa, whose records must survive a compromised administrator; GOVERNANCE (principals with
  * s3:BypassGovernanceRetention can still delete) otherwise.

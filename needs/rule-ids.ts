@@ -31,6 +31,12 @@ export const RULE_IDS = [
   'K8S_RESOURCES',
   'K8S_GPU_LIMITS',
   'TAGS_REQUIRED',
+  'MSK_ACCESS',
+  'MSK_CMK',
+  'KINESIS_CMK',
+  'FIREHOSE_SSE_KMS',
+  'LAKEFORMATION_GRANTS',
+  'MESSAGES_ENCRYPTED',
 ] as const;
 
 /** A policy rule id. */

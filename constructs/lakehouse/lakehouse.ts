@@ -83,6 +83,17 @@ export interface LakehouseProps {
    */
   readonly vpcEndpointIds?: readonly string[];
   /**
+   * Principals (role ARNs) exempt from the `vpcEndpointIds` confinement of raw and curated: the
+   * lakehouse's own service roles that work from AWS networks (see `denyOutsideVpcEndpoints`).
+   * @default - none
+   */
+  readonly networkExemptPrincipalArns?: readonly string[];
+  /**
+   * Further key policy statements, e.g. for a service-linked role that reads objects (Macie).
+   * @default - none beyond S3 Tables maintenance (iceberg)
+   */
+  readonly additionalKeyStatements?: readonly PolicyStatement[];
+  /**
    * Days before noncurrent versions of the data zones expire.
    * @default DEFAULT_NONCURRENT_VERSION_EXPIRY_DAYS (raised for models past the last tier)
    */
@@ -133,7 +144,7 @@ export class Lakehouse extends Construct {
       alias: `${name}-lakehouse`,
       description: `Encrypts the ${name} lakehouse: data zones and tables`,
       accountRootArn: this.account.rootArn,
-      additionalStatements: tableFormat === 'iceberg' ? [tableMaintenanceKeyStatement(tableBucketArn)] : [],
+      additionalStatements: [...(tableFormat === 'iceberg' ? [tableMaintenanceKeyStatement(tableBucketArn)] : []), ...(props.additionalKeyStatements ?? [])],
       preventDestroy,
     });
     this.logBucket = new SecureBucket(this, 'logs', {
@@ -156,6 +167,7 @@ export class Lakehouse extends Construct {
         accessLogs: { bucketName: this.logBucket.name, prefix: `${zoneName}/` },
         objectLock: RETAINED_ZONES.includes(zoneName) ? props.retention : undefined,
         vpcEndpointIds: NETWORK_CONFINED_ZONES.includes(zoneName) ? props.vpcEndpointIds : undefined,
+        vpcEndpointExemptPrincipalArns: NETWORK_CONFINED_ZONES.includes(zoneName) ? props.networkExemptPrincipalArns : undefined,
         preventDestroy,
         tags: { 'tracklayer:zone': zoneName },
       });

@@ -7,10 +7,11 @@ import { environmentOf, findingAt, isTrue, referencesTo, resourcesOf, singleBloc
 
 /**
  * What holds data or unlocks it: buckets (data and access logs, which are audit evidence),
- * S3 Tables buckets, KMS keys (deleting a key makes everything it encrypted unreadable) and
- * the EKS cluster (its etcd holds the workloads' secrets and state).
+ * S3 Tables buckets, KMS keys (deleting a key makes everything it encrypted unreadable), the
+ * EKS cluster (its etcd holds the workloads' secrets and state), and streams (MSK clusters and
+ * Kinesis streams hold records not yet delivered to the lakehouse).
  */
-const PROTECTED_TYPES = ['aws_s3_bucket', 'aws_s3tables_table_bucket', 'aws_kms_key', 'aws_eks_cluster'];
+const PROTECTED_TYPES = ['aws_s3_bucket', 'aws_s3tables_table_bucket', 'aws_kms_key', 'aws_eks_cluster', 'aws_msk_cluster', 'aws_msk_serverless_cluster', 'aws_kinesis_stream'];
 
 /** Resources that encrypt only messages in flight with a key: losing the key loses no data at rest. */
 const TRANSIENT_MESSAGE_TYPES = ['aws_sns_topic', 'aws_sqs_queue'];
@@ -40,7 +41,7 @@ const PROTECTED_ENVIRONMENT = 'prod';
 export const dataPreventDestroy: Rule = {
   id: 'DATA_PREVENT_DESTROY',
   level: 'error',
-  rationale: 'In prod, buckets, S3 Tables buckets, KMS keys that protect data at rest and the EKS cluster carry lifecycle.prevent_destroy, so no plan can delete data or the key that decrypts it.',
+  rationale: 'In prod, buckets, S3 Tables buckets, KMS keys that protect data at rest, the EKS cluster and streams (MSK, Kinesis) carry lifecycle.prevent_destroy, so no plan can delete data or the key that decrypts it.',
   references: { checkov: 'none', trivy: 'none', cdkNag: 'none' },
   check: (stack) => {
     // The environment comes from the provider's default tags (tracklayer:environment); a stack

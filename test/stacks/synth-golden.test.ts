@@ -1,7 +1,8 @@
 /**
  * Golden test: what the stacks synthesized before the data foundation (streaming, PII detection,
  * governance, quality rules) is what they synthesize now, byte for byte, for every needs file that
- * asks for none of it. golden/synth-fingerprints.json holds SHA-256 fingerprints (see
+ * asks for none of it; where a file asks for some of it (compliance) or for an object lock, the
+ * blocks that change are named one by one, and every added block lives under the data foundation. golden/synth-fingerprints.json holds SHA-256 fingerprints (see
  * test/support/synth-fingerprint.ts) captured from the code before that change;
  * `UPDATE_GOLDEN=1 npx jest test/stacks/synth-golden` rewrites it from the current output
  * (review the diff before committing it).
@@ -57,5 +58,36 @@ describe('synthesis is unchanged where no data-foundation need applies', () => {
 
   test('GIVEN the hybrid example without compliance (retention 2555 days) WHEN synthesized THEN only the models lock is gone (issue 13): nothing added', () => {
     expect(diffFingerprints(before['examples/hybrid.yaml without compliance'], fingerprintApp(CASES['examples/hybrid.yaml without compliance']()))).toEqual({ added: [], ...MODELS_LOCK_DROPPED });
+  });
+});
+
+/**
+ * Blocks the data foundation adds: everything under the constructs `data-principals` and
+ * `data-foundation` of the lakehouse stack, the workloads' catalog grants of the gpu-cluster
+ * stack, and the data alerts topic's output.
+ */
+const DATA_FOUNDATION_BLOCK = / (resource\.[a-z0-9_]+\.(data-foundation|data-principals|training-catalog-grants|inference-catalog-grants)_|output\.data_alerts_topic_arn$)/;
+
+describe('compliance (gdpr, hipaa) adds the PII detection and governance, and changes only what names them', () => {
+  const before = golden();
+
+  test('GIVEN needs.yaml (gdpr) WHEN synthesized THEN the lakehouse key policy changes (Macie may decrypt), everything else is added under the data foundation', () => {
+    const diff = diffFingerprints(before['needs.yaml'], fingerprintApp(CASES['needs.yaml']()));
+    expect(diff.changed).toEqual(['acme-ml-lakehouse resource.aws_kms_key.lakehouse_key_36FBEC88']);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added.filter((block) => !DATA_FOUNDATION_BLOCK.test(block))).toEqual([]);
+    expect(diff.added.length).toBeGreaterThan(0);
+  });
+
+  test('GIVEN the hybrid example (hipaa) WHEN synthesized THEN also the raw and curated network deny (it exempts Macie) and the models lock (issue 13)', () => {
+    const diff = diffFingerprints(before['examples/hybrid.yaml'], fingerprintApp(CASES['examples/hybrid.yaml']()));
+    expect(diff.changed).toEqual([
+      'medica-ai-lakehouse resource.aws_kms_key.lakehouse_key_36FBEC88',
+      ...MODELS_LOCK_DROPPED.changed,
+      'medica-ai-lakehouse resource.aws_s3_bucket_policy.lakehouse_curated_policy_C1170821',
+      'medica-ai-lakehouse resource.aws_s3_bucket_policy.lakehouse_raw_policy_B0D0B504',
+    ]);
+    expect(diff.removed).toEqual(MODELS_LOCK_DROPPED.removed);
+    expect(diff.added.filter((block) => !DATA_FOUNDATION_BLOCK.test(block))).toEqual([]);
   });
 });

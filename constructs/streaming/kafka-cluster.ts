@@ -3,7 +3,10 @@
  * zones), IAM authentication only, TLS between clients and brokers and between brokers, data at
  * rest encrypted with the lakehouse's customer-managed key, no public access, broker logs in
  * CloudWatch, and multi-VPC private connectivity for IAM so Firehose can read it (with a cluster
- * policy that lets Firehose's service principal open that connection).
+ * policy that lets Firehose's service principal open that connection). MSK turns multi-VPC
+ * connectivity on only for an ACTIVE cluster; the AWS provider creates the cluster, waits for it
+ * and then calls UpdateConnectivity with the `vpc_connectivity` block
+ * (hashicorp/terraform-provider-aws, internal/service/kafka/cluster.go, resourceClusterCreate).
  *
  * Runtime path: a producer in the VPC with the ingest producer policy connects to the brokers'
  * IAM bootstrap string (output `kafka_bootstrap_brokers`) on port 9098, authenticates with its
@@ -77,6 +80,8 @@ export function kafkaServerProperties(sizing: KafkaClusterSizing): string {
 export class KafkaCluster extends Construct {
   readonly cluster: MskCluster;
   readonly securityGroup: BrokerSecurityGroup;
+  /** The cluster policy; Firehose can read the cluster only once it exists. */
+  readonly policy: MskClusterPolicy;
   readonly arn: string;
   readonly name: string;
   readonly uuid: string;
@@ -125,7 +130,7 @@ export class KafkaCluster extends Construct {
       enhancedMonitoring: 'DEFAULT',
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
-    new MskClusterPolicy(this, 'policy', {
+    this.policy = new MskClusterPolicy(this, 'policy', {
       clusterArn: this.cluster.arn,
       policy: policyDocument([firehoseClusterPolicyStatement(this.cluster.arn, props.accountId)]),
     });

@@ -37,6 +37,8 @@ export interface KafkaServerlessClusterProps {
 export class KafkaServerlessCluster extends Construct {
   readonly cluster: MskServerlessCluster;
   readonly securityGroup: BrokerSecurityGroup;
+  /** The cluster policy; Firehose can read the cluster only once it exists. */
+  readonly policy: MskClusterPolicy;
   readonly arn: string;
   readonly name: string;
   readonly uuid: string;
@@ -51,7 +53,7 @@ export class KafkaServerlessCluster extends Construct {
       vpcConfig: [{ subnetIds: props.subnetIds.slice(0, MSK_MAX_ZONES), securityGroupIds: [this.securityGroup.group.id] }],
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
-    new MskClusterPolicy(this, 'policy', {
+    this.policy = new MskClusterPolicy(this, 'policy', {
       clusterArn: this.cluster.arn,
       policy: policyDocument([firehoseClusterPolicyStatement(this.cluster.arn, props.accountId)]),
     });

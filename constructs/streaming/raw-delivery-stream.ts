@@ -9,6 +9,12 @@
  * sent them: producers end each record with a newline (one JSON object per line), the contract
  * the stream table reads.
  *
+ * Why S3 and not Firehose's Iceberg destination (`iceberg_configuration`, which provider 5.100
+ * has): the raw zone is objects as they arrived; writing S3 Tables through Firehose needs the
+ * S3 Tables catalog federated into Glue (`s3tablescatalog`), which provider 5.100 cannot create
+ * (no `aws_glue_catalog`); and a Glue-catalog Iceberg table created by Terraform writes its first
+ * metadata into the bucket from outside the VPC, which the hybrid network deny refuses.
+ *
  * The delivery role (created by the caller, before the lakehouse, because the raw bucket's
  * network deny names it) gets exactly: read the source, write objects under those two prefixes,
  * use the lakehouse key through S3, and write its own log stream.
@@ -17,6 +23,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { policyDocument, type PolicyStatement } from '../iam/policy-document';
 import { kafkaReaderStatements, type KafkaClusterRef } from './kafka-access';
@@ -82,6 +89,11 @@ export interface RawDeliveryStreamProps {
    * @default DEFAULT_DELIVERY_LOG_RETENTION_DAYS
    */
   readonly logRetentionDays?: number;
+  /**
+   * What must exist before Firehose connects to the source (an MSK cluster policy).
+   * @default - only the role policy
+   */
+  readonly sourceReady?: readonly ITerraformDependable[];
 }
 
 /** The delivery stream, its log group and its role's policy. */
@@ -133,8 +145,8 @@ export class RawDeliveryStream extends Construct {
         kmsKeyArn: props.kmsKeyArn,
         cloudwatchLoggingOptions: { enabled: true, logGroupName: logs.name, logStreamName: logStream.name },
       },
-      // Firehose checks its role when the stream is created: the policy must exist first.
-      dependsOn: [policy],
+      // Firehose checks its role (and, for MSK, opens its VPC connection) when the stream is created.
+      dependsOn: [policy, ...(props.sourceReady ?? [])],
     });
     this.name = this.deliveryStream.name;
     this.arn = this.deliveryStream.arn;

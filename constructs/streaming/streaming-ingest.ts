@@ -15,6 +15,7 @@
  * freshness, delivery and source-lag alarms (./delivery-lag-alarms) watch each hop. Undeliverable
  * records land under `streams-errors/ingest/`.
  */
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { StreamingNeed } from '../../needs/schema';
 import { DeliveryLagAlarms, type LagSource } from './delivery-lag-alarms';
@@ -100,6 +101,7 @@ export class StreamingIngest extends Construct {
     this.landingPrefix = streamPrefix(INGEST_STREAM);
     let source: KafkaSource | KinesisSource;
     let lagSource: LagSource;
+    let sourceReady: ITerraformDependable[] = [];
     if (need.source === 'kafka') {
       const network = props.network;
       if (!network) throw new StreamingError(this.node.path, 'source kafka needs the network (the brokers live in its private subnets); pass network');
@@ -116,6 +118,7 @@ export class StreamingIngest extends Construct {
       const cluster = this.carrier.cluster;
       const ref: KafkaClusterRef = { clusterArn: cluster.arn, clusterName: cluster.name, clusterUuid: cluster.uuid, topic: INGEST_STREAM, partition: props.partition, region: props.region, accountId: props.accountId };
       source = { kind: 'kafka', cluster: ref };
+      sourceReady = [cluster.policy];
       lagSource = { kind: 'kafka', clusterName: cluster.name, topic: INGEST_STREAM };
       this.producerPolicy = new IngestProducerPolicy(this, 'producer-policy', { name: `${name}-producer`, target: { kind: 'kafka', cluster: ref } });
       this.sourceArn = cluster.arn;
@@ -137,6 +140,7 @@ export class StreamingIngest extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       buffering: this.buffering,
       region: props.region,
+      sourceReady,
     });
     new DeliveryLagAlarms(this, 'lag-alarms', { name, deliveryStreamName: this.delivery.name, source: lagSource, latencySeconds: need.latencySeconds, topicArn: props.alertsTopicArn });
   }

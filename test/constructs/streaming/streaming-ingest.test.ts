@@ -61,7 +61,8 @@ describe('StreamingIngest: Kafka on provisioned MSK', () => {
       compression_format: 'GZIP',
       kms_key_arn: base.kmsKeyArn,
     });
-    expect(stream.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy\./)]);
+    // the role policy and the cluster policy (Firehose opens its VPC connection at creation)
+    expect(stream.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy\./), expect.stringMatching(/^aws_msk_cluster_policy\./)]);
   });
 
   test("the delivery role may read the topic and write only the stream's prefixes, using the key through S3", () => {

@@ -34,22 +34,34 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
 /**
  * Denies object reads, writes and deletes that do not arrive through one of `vpcEndpointIds`
  * (`aws:SourceVpce`; requests from outside any endpoint carry no such key, and
- * `StringNotEquals` on a missing key is true, so they are denied too).
+ * `StringNotEquals` on a missing key is true, so they are denied too), except requests of the
+ * principals in `exemptPrincipalArns` (`aws:PrincipalArn`, the role ARN of an assumed-role
+ * session; anonymous requests carry none, so they stay denied).
  *
  * Only {@link OBJECT_DATA_ACTIONS} are denied: bucket management stays open to IAM so the
  * Terraform principal, which runs outside the VPC, can still read and change the bucket and
  * this very policy. A principal outside the VPC can list keys but not read, write or delete.
  * AWS services that read on a caller's behalf from outside the VPC (Athena, Glue without a VPC
  * connection) are denied too: in the hybrid strategy that is the point.
+ *
+ * The exemptions are the one list of principals that may reach objects from outside the VPC:
+ * AWS services that work from their own networks with a role of the lakehouse (Firehose
+ * delivering the stream, Glue crawling and evaluating data quality, Macie classifying objects
+ * through its service-linked role). Each is a role only its service can assume. Work that lets
+ * further services in (an S3 interface endpoint, Athena through `aws:CalledVia`) extends this
+ * list or the condition here, in one place.
  */
-export function denyOutsideVpcEndpoints(bucketArn: string, vpcEndpointIds: readonly string[]): PolicyStatement {
+export function denyOutsideVpcEndpoints(bucketArn: string, vpcEndpointIds: readonly string[], exemptPrincipalArns: readonly string[] = []): PolicyStatement {
   return {
     sid: 'DenyObjectAccessOutsideVpcEndpoints',
     effect: 'Deny',
     principals: EVERYONE,
     actions: OBJECT_DATA_ACTIONS,
     resources: bucketAndObjects(bucketArn),
-    conditions: { StringNotEquals: { 'aws:SourceVpce': vpcEndpointIds } },
+    conditions: {
+      StringNotEquals: { 'aws:SourceVpce': vpcEndpointIds },
+      ...(exemptPrincipalArns.length > 0 ? { ArnNotEquals: { 'aws:PrincipalArn': exemptPrincipalArns } } : {}),
+    },
   };
 }
 

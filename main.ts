@@ -19,7 +19,7 @@ function main(): number {
     for (const stack of missing) process.stderr.write(`missing role: ${stack.name} (${stack.role}) is not built yet\n`);
     app.synth();
     // The same guardrails as `tracklayer synth`: an error fails `cdktf synth` (and so `cdktf deploy`).
-    const report = evaluateGuardrails(readSynthesizedStacks(app.outdir, written), needs.guardrails.suppress);
+    const report = evaluateGuardrails(readSynthesizedStacks(app.outdir, written), needs.guardrails.suppress, undefined, needs);
     for (const finding of report.findings) process.stderr.write(`${findingLine(finding)}\n`);
     return hasErrors(report) ? 3 : 0;
   } catch (error) {

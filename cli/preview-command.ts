@@ -49,7 +49,7 @@ export function previewComment(options: PreviewOptions, rules: readonly Rule[], 
     const selection = selectStrategy(head.needs);
     const output = synthOutputOf(head.needs, options.out ?? join(scratch, 'head'));
     const stacks = Object.entries(output.stacks).map(([name, json]) => ({ name, json: json as TerraformDocument }));
-    const findings = evaluateGuardrails(stacks, head.needs.guardrails.suppress, rules).findings;
+    const findings = evaluateGuardrails(stacks, head.needs.guardrails.suppress, rules, head.needs).findings;
     const baseNeeds = options.baseNeedsFile ? readNeedsFile(options.baseNeedsFile).needs : undefined;
     const baseOutput = options.base ? readSynthOutput(options.base) : baseNeeds ? synthOutputOf(baseNeeds, join(scratch, 'base')) : undefined;
     const base: PreviewBase | undefined = baseNeeds || baseOutput ? { needs: baseNeeds, output: baseOutput } : undefined;

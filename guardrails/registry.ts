@@ -14,6 +14,7 @@ import { KUBERNETES_RULES } from './rules/kubernetes-rules';
 import { LAUNCH_TEMPLATE_RULES } from './rules/launch-template-rules';
 import { NETWORK_RULES } from './rules/network-rules';
 import { S3_RULES } from './rules/s3-rules';
+import { SCHEDULABILITY_RULES } from './rules/schedulability-rules';
 import { STATE_RULES } from './rules/state-rules';
 import { TAG_RULES } from './rules/tag-rules';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ...IAM_RULES,
   ...STATE_RULES,
   ...KUBERNETES_RULES,
+  ...SCHEDULABILITY_RULES,
   ...TAG_RULES,
 ];
 

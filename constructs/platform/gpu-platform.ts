@@ -53,6 +53,8 @@ export interface GpuPlatformProps {
   readonly quotas?: WorkloadQuotas;
   /** AWS region of the EKS cluster: the registry of the EFA device plugin image. @default - none (then `efa` must be false) */
   readonly region?: string;
+  /** The training teams; each gets a namespace (./workload-tenancy). @default ['training'] */
+  readonly teams?: readonly string[];
 }
 
 /** The GPU platform of one cluster. */
@@ -72,7 +74,7 @@ export class GpuPlatform extends Construct {
     const nvidia = props.nvidia ?? false;
     const jetson = props.jetson ?? false;
     this.deviceResources = [...(nvidia ? [NVIDIA_GPU_RESOURCE] : []), ...(props.neuron ? [NEURON_RESOURCE] : [])];
-    this.tenancy = new WorkloadTenancy(this, 'tenancy', { deviceResources: this.deviceResources, quotas: props.quotas });
+    this.tenancy = new WorkloadTenancy(this, 'tenancy', { deviceResources: this.deviceResources, quotas: props.quotas, teams: props.teams });
     this.priorities = new SchedulingPriorities(this, 'priorities');
     const system = { namespace: SYSTEM_NAMESPACE, dependsOn: [this.tenancy.namespaces[SYSTEM_NAMESPACE]] };
     const agents: Partial<Record<PlatformComponent, PlatformDaemonSet>> = {};

@@ -11,7 +11,11 @@
  * | nvidia             | a planned group carries an NVIDIA accelerator                                |
  * | neuron             | a planned group carries Trainium                                             |
  * | efa                | a planned group has EFA (multi-node training)                                |
- * | quotas.training    | `training.gpus` chips of the training accelerator; none without training     |
+ * | quotas.training    | every chip of the training groups (max nodes × chips), in each team namespace: |
+ * |                    | Kueue's nominal quota plus borrowing limit of any team (../queueing/queue-plan) |
+ * |                    | adds up to exactly that, so the namespace quota never refuses a pod Kueue     |
+ * |                    | admitted on borrowed quota; none without training                             |
+ * | teams              | the names of `workload.teams` (default: `training`)                          |
  * | quotas.inference   | `replicas` × chips of the inference instance; none without cloud replicas    |
  * | region             | `cloud.region`                                                               |
  *
@@ -48,6 +52,8 @@ export interface AcceleratorNodeGroup {
   readonly instance: { readonly accelerator: Accelerator; readonly chips: number };
   /** True when the nodes have EFA interfaces. */
   readonly efa: boolean;
+  /** Most nodes of the group. */
+  readonly maxSize: number;
 }
 
 /** `chips` chips of the resource `accelerator` is advertised as. */
@@ -58,27 +64,35 @@ function quotaOf(accelerator: Accelerator, chips: number): AcceleratorQuota {
 /** The EKS cluster's platform, by the first table above. */
 export function eksPlatformProfile(needs: Needs, groups: readonly AcceleratorNodeGroup[]): GpuPlatformProps {
   const vendors = new Set(groups.map((g) => ACCELERATOR_SPECS[g.instance.accelerator].vendor));
-  const training = groups.find((g) => g.workload === 'training');
+  const trainingGroups = groups.filter((g) => g.workload === 'training');
   const inference = groups.find((g) => g.workload === 'inference');
-  const { training: trainingNeed, inference: inferenceNeed } = needs.workload;
+  const { inference: inferenceNeed } = needs.workload;
+  const trainingChips = trainingGroups.reduce((sum, g) => sum + g.maxSize * g.instance.chips, 0);
   return {
     target: 'eks',
     nvidia: vendors.has('nvidia'),
     neuron: vendors.has('aws'),
     efa: groups.some((g) => g.efa),
     quotas: {
-      training: training && trainingNeed ? quotaOf(training.instance.accelerator, trainingNeed.gpus) : undefined,
+      training: trainingGroups.length > 0 ? quotaOf(trainingGroups[0].instance.accelerator, trainingChips) : undefined,
       inference: inference && inferenceNeed ? quotaOf(inference.instance.accelerator, inferenceNeed.replicas * inference.instance.chips) : undefined,
     },
     region: needs.cloud.region,
+    teams: teamNames(needs),
   };
 }
 
+/** The team namespaces of the needs (the default team when there is no training). */
+function teamNames(needs: Pick<Needs, 'workload'>): string[] | undefined {
+  const teams = needs.workload.teams.map((team) => team.name);
+  return teams.length > 0 ? teams : undefined;
+}
+
 /**
- * The on-prem cluster's platform, by the second table above.
+ * The on-prem cluster's platform, by the second table above; `needs` adds the team namespaces.
  * @throws PlatformError for an on-prem Trainium.
  */
-export function onPremPlatformProfile(onPrem: OnPremNeed): GpuPlatformProps {
+export function onPremPlatformProfile(onPrem: OnPremNeed, needs?: Pick<Needs, 'workload'>): GpuPlatformProps {
   const spec = ACCELERATOR_SPECS[onPrem.accelerator];
   if (spec.vendor !== 'nvidia') {
     throw new PlatformError(
@@ -92,6 +106,7 @@ export function onPremPlatformProfile(onPrem: OnPremNeed): GpuPlatformProps {
     nvidia: true,
     rdma: onPrem.interconnect === 'infiniband' || onPrem.interconnect === 'roce',
     quotas: { training: quotaOf(onPrem.accelerator, chips), inference: quotaOf(onPrem.accelerator, chips) },
+    ...(needs && teamNames(needs) ? { teams: teamNames(needs) } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ import { Construct } from 'constructs';
 import type { ComputeQuantities } from './container-security';
 import type { DeviceResource } from './node-placement';
 import { PlatformError } from './platform-error';
+import { TEAM_NAMESPACE_LABEL } from '../queueing/kueue';
 
 /** The workload namespaces; each has a service account of the same name (the pod identities bind them). */
 export const WORKLOAD_NAMESPACES = ['training', 'inference'] as const;
@@ -36,6 +37,8 @@ export const WORKLOAD_NAMESPACES = ['training', 'inference'] as const;
 export type WorkloadNamespace = (typeof WORKLOAD_NAMESPACES)[number];
 /** The namespace of the node agents. */
 export const SYSTEM_NAMESPACE = 'gpu-system';
+/** The team namespace when the needs name no teams (NEEDS-v1.1 default team). */
+export const DEFAULT_TEAM = 'training';
 
 /** Default requests of a container that states none: enough for a sidecar or a small server. */
 export const DEFAULT_CONTAINER_REQUESTS: ComputeQuantities = { cpu: '500m', memory: '1Gi' };
@@ -74,6 +77,13 @@ export interface WorkloadTenancyProps {
   readonly deviceResources: readonly DeviceResource[];
   /** Planned chips per namespace. @default - no accelerators in either namespace */
   readonly quotas?: WorkloadQuotas;
+  /**
+   * The training teams (NEEDS-v1.1 `workload.teams`): each gets a namespace of its name, set up
+   * like `training` (service account, `quotas.training`, container defaults) and labelled
+   * `tracklayer.dev/team=<team>`, the label Kueue manages jobs by (../queueing/kueue.ts).
+   * @default ['training'] - the one default team
+   */
+  readonly teams?: readonly string[];
 }
 
 /** `requests.<resource>` limits of a namespace with `quota`. */
@@ -83,21 +93,25 @@ export function quotaHard(deviceResources: readonly DeviceResource[], quota: Acc
 
 /** The namespaces, quotas, limit ranges and service accounts. */
 export class WorkloadTenancy extends Construct {
-  /** Namespaces by name (`training`, `inference`, `gpu-system`). */
-  readonly namespaces: Readonly<Record<WorkloadNamespace | typeof SYSTEM_NAMESPACE, NamespaceV1>>;
+  /** Namespaces by name: each team's (`training` by default), `inference`, `gpu-system`. */
+  readonly namespaces: Readonly<Record<'inference' | typeof SYSTEM_NAMESPACE, NamespaceV1> & Record<string, NamespaceV1>>;
+  /** The team namespaces, in team order. */
+  readonly teamNamespaces: readonly string[];
 
   constructor(scope: Construct, id: string, props: WorkloadTenancyProps) {
     super(scope, id);
     this.validate(props);
-    const namespace = (name: string, level: 'restricted' | 'privileged') =>
-      new NamespaceV1(this, `${name}-namespace`, { metadata: { name, labels: { ...podSecurityLabels(level), 'app.kubernetes.io/part-of': 'tracklayer-gpu-platform' } } });
-    const training = namespace('training', 'restricted');
+    const namespace = (name: string, level: 'restricted' | 'privileged', extra: Record<string, string> = {}) =>
+      new NamespaceV1(this, `${name}-namespace`, { metadata: { name, labels: { ...podSecurityLabels(level), 'app.kubernetes.io/part-of': 'tracklayer-gpu-platform', ...extra } } });
+    this.teamNamespaces = [...(props.teams ?? [DEFAULT_TEAM])];
+    const teams = Object.fromEntries(this.teamNamespaces.map((team) => [team, namespace(team, 'restricted', { [TEAM_NAMESPACE_LABEL]: team })]));
     const inference = namespace('inference', 'restricted');
     // privileged: the device plugins' host paths and root, and DCGM's CAP_SYS_ADMIN (see above).
     const system = namespace(SYSTEM_NAMESPACE, 'privileged');
-    this.namespaces = { training, inference, [SYSTEM_NAMESPACE]: system } as WorkloadTenancy['namespaces'];
-    for (const name of WORKLOAD_NAMESPACES) {
+    this.namespaces = { ...teams, inference, [SYSTEM_NAMESPACE]: system };
+    for (const name of [...this.teamNamespaces, 'inference']) {
       const ns = this.namespaces[name];
+      const quota = name === 'inference' ? props.quotas?.inference : props.quotas?.training;
       const inNamespace = { name, namespace: name };
       new ServiceAccountV1(this, `${name}-service-account`, {
         metadata: inNamespace,
@@ -108,7 +122,7 @@ export class WorkloadTenancy extends Construct {
       if (props.deviceResources.length > 0) {
         new ResourceQuotaV1(this, `${name}-accelerator-quota`, {
           metadata: { name: 'accelerators', namespace: name },
-          spec: { hard: quotaHard(props.deviceResources, props.quotas?.[name]) },
+          spec: { hard: quotaHard(props.deviceResources, quota) },
           dependsOn: [ns],
         });
       }
@@ -120,8 +134,10 @@ export class WorkloadTenancy extends Construct {
     }
   }
 
-  /** Quotas must be whole chips of a resource the cluster advertises. */
+  /** Quotas must be whole chips of a resource the cluster advertises; teams must not take the other namespaces. */
   private validate(props: WorkloadTenancyProps): void {
+    const clash = (props.teams ?? []).find((team) => team === 'inference' || team === SYSTEM_NAMESPACE);
+    if (clash) throw new PlatformError(this.node.path, `teams contains "${clash}", a namespace the platform already uses; choose another team name`);
     for (const name of WORKLOAD_NAMESPACES) {
       const quota = props.quotas?.[name];
       if (!quota) continue;

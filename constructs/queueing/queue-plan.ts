@@ -113,7 +113,8 @@ export function scaledShares(teams: readonly TeamShare[], capacity: number): num
   const exact = teams.map((team) => (team.gpus * capacity) / total);
   const shares = exact.map(Math.floor);
   const order = exact.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
-  for (let i = 0; i < capacity - shares.reduce((sum, n) => sum + n, 0); i++) shares[order[i].index] += 1;
+  const left = capacity - shares.reduce((sum, n) => sum + n, 0);
+  for (let i = 0; i < left; i++) shares[order[i].index] += 1;
   return shares;
 }
 

@@ -84,3 +84,31 @@ describe('GpuPlatformStack: the platform from the needs', () => {
     expect(training?.spec).toEqual({ hard: { 'requests.aws.amazon.com/neuron': '32' } });
   });
 });
+
+describe('GpuPlatformStack: autoscaler, queueing and teams', () => {
+  const { platform } = synthWithCluster(needsWith({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 48 }, teams: [{ name: 'vision', gpus: 32 }, { name: 'nlp', gpus: 16 }] } }));
+  const releases = resourcesOf(platform, 'helm_release');
+
+  test('GIVEN training THEN the Cluster Autoscaler and Kueue releases, both on the system nodes', () => {
+    expect(releases.map((r) => r.chart).sort()).toEqual(['cluster-autoscaler', 'kueue']);
+    for (const release of releases) expect((release.values as string[])[0]).toContain('tracklayer.dev/workload: system');
+    const autoscaler = releases.find((r) => r.chart === 'cluster-autoscaler')!;
+    expect((autoscaler.values as string[])[0]).toMatch(/autoDiscovery:\n {2}clusterName: \$\{data\.terraform_remote_state\./);
+  });
+
+  test('every team gets a restricted namespace labelled for Kueue, a service account, and a GPU quota of every training chip', () => {
+    const namespaces = resourcesOf(platform, 'kubernetes_namespace_v1').map((n) => n.metadata as { name: string; labels: Record<string, string> });
+    for (const team of ['vision', 'nlp']) {
+      expect(namespaces.find((n) => n.name === team)?.labels).toMatchObject({ 'tracklayer.dev/team': team, 'pod-security.kubernetes.io/enforce': 'restricted' });
+      expect(resourcesOf(platform, 'kubernetes_service_account_v1').some((a) => (a.metadata as { name: string }).name === team)).toBe(true);
+      const quota = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === team);
+      expect(quota?.spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '48' } });
+    }
+    expect(namespaces.map((n) => n.name)).not.toContain('training');
+  });
+
+  test('GIVEN no training THEN the autoscaler but no Kueue', () => {
+    const { platform: inferenceOnly } = synthWithCluster(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 50 } } }));
+    expect(resourcesOf(inferenceOnly, 'helm_release').map((r) => r.chart)).toEqual(['cluster-autoscaler']);
+  });
+});

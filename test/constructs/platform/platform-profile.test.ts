@@ -18,7 +18,15 @@ describe('eksPlatformProfile', () => {
       efa: true,
       quotas: { training: { chips: 64, deviceResource: 'nvidia.com/gpu' }, inference: undefined },
       region: 'us-east-1',
+      teams: ['training'],
     });
+  });
+
+  test('GIVEN teams THEN a namespace each, and every team namespace may hold all training chips (Kueue nominal + borrowing limit)', () => {
+    const profile = eks({ training: { accelerator: 'h100', gpus: 60 }, teams: [{ name: 'vision', gpus: 40 }, { name: 'nlp', gpus: 20 }] });
+    expect(profile.teams).toEqual(['vision', 'nlp']);
+    // 60 GPUs need 8 p5.48xlarge nodes: 64 chips can be admitted to one team borrowing everything idle.
+    expect(profile.quotas?.training).toEqual({ chips: 64, deviceResource: 'nvidia.com/gpu' });
   });
 
   test('GIVEN a10g x1 (single node) THEN no efa', () => {

@@ -96,7 +96,7 @@ describe('renderPreview', () => {
     const comment = renderPreview({ head, base });
     // THEN
     expect(comment).toContain('**The strategy changes from cloud-first to hybrid.**');
-    expect(comment).toContain('Stacks removed: `medica-ai-gpu-cluster`, `medica-ai-gpu-platform`.');
+    expect(comment).toContain('Stacks removed: `medica-ai-gpu-cluster`, `medica-ai-gpu-platform`, `medica-ai-gpu-queues`.');
     expect(comment).toContain('[!CAUTION]');
     expect(comment).toMatch(/`aws_eks_cluster\.cluster_\w+` in `medica-ai-gpu-cluster` \(`medica-ai-gpu-cluster\/cluster\/cluster`\): \*\*stack removed\*\*/);
     expect(comment).toContain('| `medica-ai-gpu-cluster` (stack removed) |');
@@ -126,7 +126,11 @@ describe('renderPreview', () => {
   describe('with a Terraform plan', () => {
     const plansDir = join(__dirname, 'fixtures', 'plans');
     const base = () => synthesized(example('cloud-first.yaml'));
-    const head = () => synthesized({ ...example('cloud-first.yaml'), cloud: { ...example('cloud-first.yaml').cloud, availabilityZones: 3 } });
+    // 2 → 3 zones: the zone list is what the stacks build from (NEEDS-v1.1 zoneIds), so it grows by the third zone the plan fixture creates.
+    const head = () => {
+      const cloud = example('cloud-first.yaml').cloud;
+      return synthesized({ ...example('cloud-first.yaml'), cloud: { ...cloud, availabilityZones: 3, zoneIds: [...cloud.zoneIds, 'euc1-az3'] } });
+    };
 
     test('a real plan of the network stack: counts, replacement reasons, data-loss risk from its actions', () => {
       // GIVEN the fixture plan (2 → 3 zones against a made-up applied state; see fixtures/README.md)

@@ -1,7 +1,10 @@
 /**
- * Who may run what where: the `training` and `inference` namespaces with their service
- * accounts, accelerator quotas and default container sizes, and `gpu-system` for the node
- * agents.
+ * Who may run what where: a namespace per training team (`training` by default; NEEDS-v1.1
+ * `workload.teams`) and `inference`, with their service accounts, accelerator quotas and default
+ * container sizes, and `gpu-system` for the node agents. Team namespaces carry
+ * `tracklayer.dev/team`, the label Kueue manages every job by (../queueing/kueue.ts); their
+ * accelerator quota is every training chip, what Kueue's nominal quota plus borrowing limit of
+ * any team adds up to, so the quota never refuses a pod Kueue admitted on borrowed quota.
  *
  * Pod Security admission (https://kubernetes.io/docs/concepts/security/pod-security-standards/):
  * - `training`, `inference`: `restricted` enforced (non-root, no privilege escalation, all

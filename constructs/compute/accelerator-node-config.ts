@@ -56,6 +56,14 @@ export const EFA_LABEL = `${LABEL_PREFIX}efa`;
  * selecting it would never scale a group up from zero.
  */
 export const NODE_GROUP_LABEL = `${LABEL_PREFIX}node-group`;
+/**
+ * The label the Cluster Autoscaler's AWS provider reads as "this node has GPUs"
+ * (kubernetes/autoscaler, cloudprovider/aws/aws_cloud_provider.go `GPULabel`). A GPU node that
+ * has just joined advertises no `nvidia.com/gpu` until the device plugin registers; with this
+ * label the autoscaler counts it as an upcoming GPU node instead of adding more nodes for the
+ * same pending pods (upstream README, "Special note on GPU instances"). The value is the GPU type.
+ */
+export const AUTOSCALER_GPU_LABEL = 'k8s.amazonaws.com/accelerator';
 
 /**
  * The EKS AMI type for `instance`, by the table above.

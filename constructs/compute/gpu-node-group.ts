@@ -18,7 +18,7 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
-import { NODE_GROUP_LABEL, acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
+import { AUTOSCALER_GPU_LABEL, NODE_GROUP_LABEL, acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
 import { ComputeError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
 import { DEFAULT_ROOT_VOLUME_GIB, NodeLaunchTemplate, type NodeLaunchTemplateProps } from './node-launch-template';
@@ -164,10 +164,11 @@ export class GpuNodeGroup extends Construct {
     });
   }
 
-  /** The node labels (the inferred ones and the node group's name), with the construct path in the error when a reserved key is used. */
+  /** The node labels (the inferred ones, the node group's name, and the autoscaler's GPU label on NVIDIA nodes), with the construct path in the error when a reserved key is used. */
   private labels(props: GpuNodeGroupProps): Record<string, string> {
     try {
-      return { ...nodeLabels(props.instance, props.workload, props.efa !== undefined, props.labels), [NODE_GROUP_LABEL]: props.name };
+      const gpu: Record<string, string> = ACCELERATOR_SPECS[props.instance.accelerator].vendor === 'nvidia' ? { [AUTOSCALER_GPU_LABEL]: `nvidia-${props.instance.accelerator}` } : {};
+      return { ...nodeLabels(props.instance, props.workload, props.efa !== undefined, props.labels), [NODE_GROUP_LABEL]: props.name, ...gpu };
     } catch (error) {
       if (error instanceof ComputeError) throw new ComputeError(this.node.path, error.message);
       throw error;

@@ -90,7 +90,12 @@ describe('GpuNodeGroup', () => {
       'tracklayer.dev/instance-type': 'p5.48xlarge',
       'tracklayer.dev/efa': 'true',
       'tracklayer.dev/node-group': 'acme-ml-train-p5',
+      'k8s.amazonaws.com/accelerator': 'nvidia-h100',
     });
+  });
+
+  test('Trainium nodes do not carry the autoscaler GPU label (their chips are not GPUs to it)', () => {
+    expect(nodeGroup({ ...training, instance: instance('trn1.32xlarge'), efa: undefined, clusterSecurityGroupId: undefined }).labels).not.toHaveProperty('k8s.amazonaws.com/accelerator');
   });
 
   test('GIVEN a reserved label key THEN throws with the construct path', () => {

@@ -19,6 +19,9 @@ import { contextClusterKey, eksClusterKey } from './clusters';
 import { EFA_RESOURCE, strategyOf, type NodeSource } from './node-sources';
 import type { PodShape } from './pods';
 
+/** The cluster of a cloud share when the strategy builds no cloud cluster. */
+export const NO_CLOUD_CLUSTER = '(no cloud cluster)';
+
 /** The label tracklayer's GPU node groups carry: what the nodes run. */
 export const WORKLOAD_LABEL = 'tracklayer.dev/workload';
 
@@ -93,7 +96,7 @@ export function impliedDemands(needs: Needs, stacks: readonly SynthesizedStack[]
         demands.push(trainingJob(team.name, local, ACCELERATOR_SPECS[onPrem.accelerator].deviceResource, onPremCluster, false, ' on premises'));
       }
       const cloud = team.gpus - local;
-      if (cloud > 0) demands.push(trainingJob(team.name, cloud, cloudResource, hasEks ? eks : '(no cloud cluster)', true, local > 0 ? ' in the cloud (what on-prem cannot hold)' : ''));
+      if (cloud > 0) demands.push(trainingJob(team.name, cloud, cloudResource, hasEks ? eks : NO_CLOUD_CLUSTER, true, local > 0 ? ' in the cloud (what on-prem cannot hold)' : ''));
     }
   }
   if (inference && inference.replicas > 0 && hasEks) {

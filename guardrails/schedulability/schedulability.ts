@@ -22,7 +22,7 @@ import type { RuleId } from '../../needs/rule-ids';
 import type { Finding, SynthContext, SynthesizedStack } from '../rule';
 import { resourcesOf, singleBlock } from '../terraform-json';
 import { clusterOfStack } from './clusters';
-import { impliedDemands, type ImpliedDemand } from './implied-workloads';
+import { NO_CLOUD_CLUSTER, impliedDemands, type ImpliedDemand } from './implied-workloads';
 import { applyLimitRanges, limitRangeRejections, namespacePoliciesOf, quotaUsage, unstatedQuotaResources, type ContainerLimits, type Quota } from './namespace-policies';
 import { nodeSourcesOf, type NodeSource } from './node-sources';
 import { placeOn, selectionReasons, type AutoscalerView, type SourceVerdict } from './placement';
@@ -262,6 +262,9 @@ function impliedFindings(model: Model, demand: ImpliedDemand): SchedulingFinding
   if (!location) return [];
   const what = demand.description;
   const candidates = model.sources.filter((s) => demand.candidates(s));
+  if (demand.cluster === NO_CLOUD_CLUSTER) {
+    return [finding('SCHED_PLACEMENT', location, `${what}: the on-prem GPUs cannot hold it and this strategy builds no cloud cluster; lower the team's gpus to what on-prem holds, or raise workload.training.gpus so the cloud bursts`)];
+  }
   if (candidates.length === 0) {
     return [finding('SCHED_PLACEMENT', location, `${what}: no node source of ${demand.cluster} offers ${demand.deviceResource}${demand.kind === 'training job' ? ' for training' : ''}; add a node group for it (workload.training / inference in the needs)`)];
   }

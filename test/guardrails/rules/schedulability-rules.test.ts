@@ -156,6 +156,15 @@ describe('the schedulability of the real stacks', () => {
     expect(messages.some((m) => m.startsWith("team training's 128-GPU training job in the cloud (what on-prem cannot hold)"))).toBe(true);
   });
 
+  test('GIVEN hybrid without a cloud cluster and a team share beyond the on-prem GPUs THEN the cloud share has nowhere to run', () => {
+    const onPrem = { kubeContext: 'dc1', gpuNodes: 4, gpusPerNode: 8, networkCidr: '10.50.0.0/16', vpnPeerIp: '203.0.113.10' };
+    const needs = needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { training: { accelerator: 'h100', gpus: 16 }, teams: [{ name: 'vision', gpus: 40 }] } });
+    const placement = findings(synthesized(needs), needs).filter((f) => f.ruleId === 'SCHED_PLACEMENT');
+    expect(placement.map((f) => f.message)).toEqual([
+      "team vision's 8-GPU training job in the cloud (what on-prem cannot hold): the on-prem GPUs cannot hold it and this strategy builds no cloud cluster; lower the team's gpus to what on-prem holds, or raise workload.training.gpus so the cloud bursts",
+    ]);
+  });
+
   test('GIVEN two reservations in two zones and one team of all the GPUs THEN the job fits no single node group and says so', () => {
     const needs = needsWith({
       cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] },

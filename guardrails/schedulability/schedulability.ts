@@ -44,6 +44,8 @@ export type SchedulingRuleId = Extract<RuleId, 'SCHED_PLACEMENT' | 'SCHED_ROLLOU
 interface Model {
   readonly resolver: ReferenceResolver;
   readonly sources: readonly NodeSource[];
+  /** The sources of each cluster (a 200-site fleet has 200 clusters: no quadratic scans). */
+  readonly sourcesByCluster: ReadonlyMap<string, readonly NodeSource[]>;
   readonly autoscalers: ReadonlyMap<string, AutoscalerView>;
   readonly policies: ReadonlyMap<string, { quotas: Quota[]; limits: ContainerLimits[] }>;
   readonly namespaces: ReadonlyMap<string, Location>;
@@ -101,7 +103,9 @@ function buildModel(stacks: readonly SynthesizedStack[], synth: SynthContext): M
   }
   const sources = nodeSourcesOf(stacks, resolver, clusters, synth.needs);
   for (const source of sources) if (source.stack && source.block && !clusterLocations.has(source.cluster)) clusterLocations.set(source.cluster, { stack: source.stack, address: source.block.address, path: source.block.path });
-  return { resolver, sources, autoscalers, policies, namespaces, clusterLocations };
+  const sourcesByCluster = new Map<string, NodeSource[]>();
+  for (const source of sources) sourcesByCluster.set(source.cluster, [...(sourcesByCluster.get(source.cluster) ?? []), source]);
+  return { resolver, sources, sourcesByCluster, autoscalers, policies, namespaces, clusterLocations };
 }
 
 function evaluate(synth: SynthContext): SchedulingFinding[] {
@@ -181,7 +185,7 @@ function gpuMemoryPerChip(sources: readonly NodeSource[], pod: PodShape): number
 }
 
 function workloadFindings(model: Model, demand: Demand): SchedulingFinding[] {
-  const sources = model.sources.filter((s) => s.cluster === demand.cluster);
+  const sources = [...(model.sourcesByCluster.get(demand.cluster) ?? [])];
   const what = label(demand);
   const findings = namespaceFindings(model, demand.cluster, demand.namespace, demand.pod, demand.pods, what, demand.location, gpuMemoryPerChip(sources, demand.pod), false);
   if (sources.length === 0) return findings;
@@ -236,7 +240,7 @@ function rolloutFindings(model: Model, demand: Demand, sources: readonly NodeSou
 }
 
 function daemonFindings(model: Model, demand: Demand): SchedulingFinding[] {
-  const sources = model.sources.filter((s) => s.cluster === demand.cluster);
+  const sources = [...(model.sourcesByCluster.get(demand.cluster) ?? [])];
   const what = label(demand);
   const findings = namespaceFindings(model, demand.cluster, demand.namespace, demand.pod, sources.length, what, demand.location, undefined, false);
   if (sources.length === 0) return findings;
@@ -261,7 +265,7 @@ function impliedFindings(model: Model, demand: ImpliedDemand): SchedulingFinding
   const location = impliedLocation(model, demand) ?? [...model.clusterLocations.values()][0];
   if (!location) return [];
   const what = demand.description;
-  const candidates = model.sources.filter((s) => demand.candidates(s));
+  const candidates = (model.sourcesByCluster.get(demand.cluster) ?? []).filter((s) => demand.candidates(s));
   if (demand.cluster === NO_CLOUD_CLUSTER) {
     return [finding('SCHED_PLACEMENT', location, `${what}: the on-prem GPUs cannot hold it and this strategy builds no cloud cluster; lower the team's gpus to what on-prem holds, or raise workload.training.gpus so the cloud bursts`)];
   }

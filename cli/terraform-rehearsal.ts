@@ -35,6 +35,8 @@ const ID_PREFIXES: Readonly<Record<string, string>> = {
 /** Computed blocks other resources or outputs index into (a mock would leave them empty). */
 const EXTRA_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
   aws_eks_cluster: ['certificate_authority = [{ data = "bW9jaw==" }]', 'endpoint = "https://mock.eks.amazonaws.com"'],
+  // The Cluster Autoscaler's node-template tags name the node group's ASG: resources[0].autoscaling_groups[0].name.
+  aws_eks_node_group: ['resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]'],
 };
 
 /** ARN service of a resource type where it differs from the type's first word. */

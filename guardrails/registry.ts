@@ -15,6 +15,7 @@ import { KUBERNETES_RULES } from './rules/kubernetes-rules';
 import { LAUNCH_TEMPLATE_RULES } from './rules/launch-template-rules';
 import { NETWORK_RULES } from './rules/network-rules';
 import { S3_RULES } from './rules/s3-rules';
+import { SCHEDULABILITY_RULES } from './rules/schedulability-rules';
 import { STATE_RULES } from './rules/state-rules';
 import { TAG_RULES } from './rules/tag-rules';
 import { GOVERNANCE_RULES } from './rules/governance-rules';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   ...STATE_RULES,
   ...KUBERNETES_RULES,
   ...HELM_RULES,
+  ...SCHEDULABILITY_RULES,
   ...TAG_RULES,
   ...STREAMING_RULES,
   ...GOVERNANCE_RULES,

@@ -98,9 +98,13 @@ function strategyPrerequisiteProblems(root: Record<string, unknown>, strategy: s
 
 function trainingCatalogProblems({ workload }: Sections): Problem[] {
   const training = workload?.training;
-  const message = training && trainingProblem(training);
-  if (!training || !message) return [];
-  return [{ path: ['workload', 'training', training.multiNode ? 'accelerator' : 'gpus'], message }];
+  if (!training) return [];
+  // Capacity Blocks are sold for a few types only: a need the on-demand catalog places may still find no block.
+  const capacityBlock = training.capacity === 'capacity-block';
+  const message = trainingProblem({ ...training, capacityBlock });
+  if (!message) return [];
+  const field = capacityBlock && !trainingProblem(training) ? 'capacity' : training.multiNode ? 'accelerator' : 'gpus';
+  return [{ path: ['workload', 'training', field], message }];
 }
 
 function suppressionPathProblems(name: string | undefined, { guardrails }: Sections): Problem[] {

@@ -17,6 +17,8 @@ import type { Selection } from '../strategy/select';
 /** One accelerator node group of the cloud cluster. */
 export interface GroupCapacity {
   readonly workload: 'training' | 'inference';
+  /** The group's key in the plan: `training`, `inference`, or `training-<reservation id>`. */
+  readonly key: string;
   readonly instance: string;
   readonly accelerator: Accelerator;
   /** e.g. `NVIDIA H100`. */
@@ -24,7 +26,9 @@ export interface GroupCapacity {
   readonly chipsPerNode: number;
   readonly minNodes: number;
   readonly maxNodes: number;
-  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+  readonly capacityType: 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';
+  /** The capacity reservation (On-Demand Capacity Reservation or Capacity Block) the group launches into. */
+  readonly reservationId?: string;
   /** Network bandwidth per node in Gbps (catalog `networkBandwidthGbps`) when the group is on an EFA fabric. */
   readonly efaGbpsPerNode?: number;
 }
@@ -67,6 +71,7 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
   const groups = cloudCluster
     ? plannedGpuGroups(needs).map((g) => ({
         workload: g.workload,
+        key: g.key,
         instance: g.instance.name,
         accelerator: g.instance.accelerator,
         model: ACCELERATOR_SPECS[g.instance.accelerator].model,
@@ -74,6 +79,7 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
         minNodes: g.minSize,
         maxNodes: g.maxSize,
         capacityType: g.capacityType,
+        ...(g.reservationId ? { reservationId: g.reservationId } : {}),
         ...(g.efa ? { efaGbpsPerNode: g.instance.networkBandwidthGbps } : {}),
       }))
     : [];

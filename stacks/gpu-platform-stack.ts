@@ -1,7 +1,8 @@
 /**
  * The `<name>-gpu-platform` stack: the Kubernetes layer on the EKS cluster of the gpu-cluster
  * stack (namespaces, quotas, priorities as typed resources; device plugins from their upstream
- * Helm charts; constructs/platform). GPU metrics on EKS come from the CloudWatch add-on's DCGM
+ * Helm charts; constructs/platform), the Cluster Autoscaler (constructs/autoscaling) and Kueue
+ * with its CRDs (constructs/queueing). GPU metrics on EKS come from the CloudWatch add-on's DCGM
  * exporter, the one exporter a node may have.
  *
  * A stack of its own because the Kubernetes provider is configured from the cluster's
@@ -18,7 +19,10 @@
  * runner that cannot reach it.
  */
 import type { Construct } from 'constructs';
+import { ClusterAutoscaler } from '../constructs/autoscaling/cluster-autoscaler';
+import { WORKLOAD_LABEL } from '../constructs/compute/accelerator-node-config';
 import { GpuPlatform } from '../constructs/platform/gpu-platform';
+import { Kueue } from '../constructs/queueing/kueue';
 import { eksPlatformProfile } from '../constructs/platform/platform-profile';
 import type { StackRef } from '../strategy/stack-plan';
 import { plannedGpuGroups } from './gpu-capacity-plan';
@@ -32,6 +36,10 @@ export class GpuPlatformStack extends TracklayerStack {
   readonly providers: ClusterProviders;
   /** The platform. */
   readonly platform: GpuPlatform;
+  /** The Cluster Autoscaler (its IAM role and pod identity are in the gpu-cluster stack). */
+  readonly autoscaler: ClusterAutoscaler;
+  /** Kueue and its CRDs (the queues are in the gpu-queues stack); only with training. */
+  readonly kueue?: Kueue;
 
   constructor(scope: Construct, ref: StackRef, context: StackContext, cluster: GpuClusterOutputs) {
     super(scope, ref, context);
@@ -44,5 +52,9 @@ export class GpuPlatformStack extends TracklayerStack {
       certificateAuthorityData: cluster.certificateAuthorityData,
     });
     this.platform = new GpuPlatform(this, 'platform', eksPlatformProfile(needs, plannedGpuGroups(needs)));
+    // Controllers run on the system group: never on nodes the autoscaler may remove.
+    const onSystemNodes = { [WORKLOAD_LABEL]: 'system' };
+    this.autoscaler = new ClusterAutoscaler(this, 'cluster-autoscaler', { clusterName: cluster.clusterName, region: needs.cloud.region, nodeSelector: onSystemNodes });
+    if (needs.workload.training) this.kueue = new Kueue(this, 'kueue', { nodeSelector: onSystemNodes });
   }
 }

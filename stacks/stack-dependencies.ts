@@ -10,6 +10,7 @@
  * | lakehouse       | network, in hybrid (its S3 endpoint gates raw and curated)   |
  * | gpu-cluster     | network, lakehouse                                           |
  * | gpu-platform    | gpu-cluster                                                  |
+ * | gpu-queues      | gpu-cluster, and gpu-platform (Kueue's CRDs) before it       |
  * | connectivity    | network, and gpu-cluster when there is one (hybrid nodes)    |
  * | onprem-platform | nothing (its own kubeconfig context)                         |
  * | edge-<site>     | lakehouse (models bucket, key, trust anchor)                 |
@@ -30,6 +31,9 @@ function readsOf(kind: RoleKind, strategy: Selection['strategy']): StackRole[] {
       return ['network', 'lakehouse'];
     case 'gpu-platform':
       return ['gpu-cluster'];
+    case 'gpu-queues':
+      // Reads the cluster; applied after gpu-platform, whose Kueue release installs the CRDs.
+      return ['gpu-cluster', 'gpu-platform'];
     case 'connectivity':
       return ['network', 'gpu-cluster'];
     case 'edge':

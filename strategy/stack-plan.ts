@@ -7,6 +7,7 @@
  * | lakehouse       | yes         | yes                     | yes                   |
  * | gpu-cluster     | yes         | when burst is needed    | when training is set  |
  * | gpu-platform    | yes         | with gpu-cluster        | with gpu-cluster      |
+ * | gpu-queues      | with gpu-cluster and training (Kueue's queues: custom resources, after their CRDs) |
  * | connectivity    | -           | yes                     | -                     |
  * | onprem-platform | -           | yes                     | -                     |
  * | edge-<site>     | -           | -                       | one per site          |
@@ -17,7 +18,7 @@ import type { Needs, Strategy } from '../needs/schema';
 import { sitesInRolloutOrder } from './edge-rollout';
 
 /** The roles a stack can play; edge stacks are `edge-<site>`. */
-export type StackRole = 'network' | 'lakehouse' | 'gpu-cluster' | 'gpu-platform' | 'connectivity' | 'onprem-platform' | `edge-${string}`;
+export type StackRole = 'network' | 'lakehouse' | 'gpu-cluster' | 'gpu-platform' | 'gpu-queues' | 'connectivity' | 'onprem-platform' | `edge-${string}`;
 
 /** A stack to build: its name (`<name>-<role>`) and role. */
 export interface StackRef {
@@ -62,7 +63,10 @@ export function hasGpuCluster(strategy: Strategy, needs: Needs): boolean {
  */
 export function stacksFor(strategy: Strategy, needs: Needs): StackRef[] {
   const roles: StackRole[] = ['network', 'lakehouse'];
-  if (hasGpuCluster(strategy, needs)) roles.push('gpu-cluster', 'gpu-platform');
+  if (hasGpuCluster(strategy, needs)) {
+    roles.push('gpu-cluster', 'gpu-platform');
+    if (needs.workload.training) roles.push('gpu-queues');
+  }
   if (strategy === 'hybrid') roles.push('connectivity', 'onprem-platform');
   if (strategy === 'edge-centric') {
     for (const site of sitesInRolloutOrder(needs.workload.inference)) roles.push(`edge-${site.name}`);

@@ -24,6 +24,7 @@ describe('tracklayer select', () => {
         { name: 'medica-ai-lakehouse', role: 'lakehouse' },
         { name: 'medica-ai-gpu-cluster', role: 'gpu-cluster' },
         { name: 'medica-ai-gpu-platform', role: 'gpu-platform' },
+        { name: 'medica-ai-gpu-queues', role: 'gpu-queues' },
         { name: 'medica-ai-connectivity', role: 'connectivity' },
         { name: 'medica-ai-onprem-platform', role: 'onprem-platform' },
       ],
@@ -36,7 +37,7 @@ describe('tracklayer select', () => {
   test('the edge-centric example lists one stack per site', () => {
     const selection = JSON.parse(cli(['select', '--needs', 'examples/edge-centric.yaml', '--json']).stdout);
     expect(selection.strategy).toBe('edge-centric');
-    expect(selection.stacks.map((s: { role: string }) => s.role)).toEqual(['network', 'lakehouse', 'gpu-cluster', 'gpu-platform', 'edge-plant-berlin', 'edge-plant-lyon', 'edge-depot-porto']);
+    expect(selection.stacks.map((s: { role: string }) => s.role)).toEqual(['network', 'lakehouse', 'gpu-cluster', 'gpu-platform', 'gpu-queues', 'edge-plant-berlin', 'edge-plant-lyon', 'edge-depot-porto']);
   });
 
   test('for people: strategy, reasons, warnings, stacks', () => {

@@ -24,6 +24,11 @@ describe('terraform-rehearsal', () => {
     expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
   });
 
+  test("a node group's mock has an Auto Scaling group, which the autoscaler's node-template tags index into", () => {
+    const text = rehearsalTest({ resource: { aws_eks_node_group: {} } }, {});
+    expect(text).toContain('resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]');
+  });
+
   test('the verdict is the run line, not the teardown', () => {
     expect(rehearsalPassed('run "rehearse_apply"... pass\nError: Instance cannot be destroyed')).toBe(true);
     expect(rehearsalPassed('run "rehearse_apply"... fail')).toBe(false);

@@ -71,7 +71,7 @@ describe('GpuClusterStack: cluster and access', () => {
 
   test('pod identity for the training and inference service accounts with lakehouse access and no permanent delete', () => {
     const associations = resourcesOf(json, 'aws_eks_pod_identity_association');
-    expect(associations.map((a) => `${a.namespace}/${a.service_account}`).sort()).toEqual(['inference/inference', 'training/training']);
+    expect(associations.map((a) => `${a.namespace}/${a.service_account}`).sort()).toEqual(['inference/inference', 'kube-system/cluster-autoscaler', 'training/training']);
     const policies = resourcesOf(json, 'aws_iam_role_policy').map((p) => p.policy as string);
     const workload = policies.filter((p) => p.includes('WriteLakehouseObjects'));
     expect(workload.length).toBeGreaterThanOrEqual(3); // training, inference, mountpoint
@@ -111,5 +111,77 @@ describe('GpuClusterStack: alerts', () => {
     const json = clusterOf({});
     expect(resourcesOf(json, 'aws_cloudwatch_metric_alarm')).toHaveLength(0);
     expect(resourcesOf(json, 'aws_budgets_budget')).toHaveLength(0);
+  });
+});
+
+describe('GpuClusterStack: teams and the Cluster Autoscaler', () => {
+  const json = clusterOf({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 32 }, teams: [{ name: 'vision', gpus: 16 }, { name: 'nlp', gpus: 16 }] } });
+
+  test("every team's service account gets the workloads' lakehouse access, under the same role name scheme", () => {
+    const associations = resourcesOf(json, 'aws_eks_pod_identity_association').map((a) => `${a.namespace}/${a.service_account}`);
+    expect(associations).toEqual(expect.arrayContaining(['vision/vision', 'nlp/nlp', 'inference/inference']));
+    expect(associations).not.toContain('training/training');
+    expect(resourcesOf(json, 'aws_iam_role').map((r) => r.name)).toEqual(expect.arrayContaining(['acme-ml-vision', 'acme-ml-nlp']));
+  });
+
+  test('the autoscaler role may scale only the groups EKS tagged as owned by this cluster', () => {
+    const role = resourcesOf(json, 'aws_iam_role').find((r) => r.name === 'acme-ml-cluster-autoscaler')!;
+    expect(role.assume_role_policy).toContain('pods.eks.amazonaws.com');
+    const policy = resourcesOf(json, 'aws_iam_role_policy').map((p) => String(p.policy)).find((p) => p.includes('autoscaling:SetDesiredCapacity'))!;
+    expect(policy).toContain('aws:ResourceTag/k8s.io/cluster-autoscaler/${aws_eks_cluster.');
+    expect(policy).toContain('"owned"');
+  });
+
+  test('the training group at zero carries node-template tags for its labels, taint, GPUs and EFA; groups that cannot scale carry none', () => {
+    const keys = resourcesOf(json, 'aws_autoscaling_group_tag').map((t) => (t.tag as { key: string }).key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'k8s.io/cluster-autoscaler/node-template/label/tracklayer.dev/workload',
+        'k8s.io/cluster-autoscaler/node-template/label/tracklayer.dev/node-group',
+        'k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu',
+        'k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu',
+        'k8s.io/cluster-autoscaler/node-template/resources/vpc.amazonaws.com/efa',
+      ]),
+    );
+    const steady = clusterOf({ workload: { training: { accelerator: 'h100', gpus: 32 } } });
+    expect(resourcesOf(steady, 'aws_autoscaling_group_tag')).toEqual([]);
+  });
+});
+
+describe('GpuClusterStack: reserved capacity', () => {
+  const reservations = [
+    { id: 'cr-0123456789abcdef0', zoneId: 'use1-az6' },
+    { id: 'cr-0fedcba9876543210', zoneId: 'use1-az4' },
+  ];
+  const groupsOf = (json: TerraformJson) => resourcesOf(json, 'aws_eks_node_group').filter((g) => String(g.node_group_name).startsWith('acme-ml-training'));
+
+  test('capacity-block: one CAPACITY_BLOCK group per reservation, min 0, in its zone subnet, no placement group', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] }, workload: { pattern: 'scheduled', training: { accelerator: 'h100', gpus: 24, capacity: 'capacity-block', reservations } } });
+    const groups = groupsOf(json);
+    expect(groups.map((g) => [g.node_group_name, g.capacity_type, (g.scaling_config as { min_size: number; max_size: number }).max_size])).toEqual([
+      ['acme-ml-training-cr-0123456789abcdef0', 'CAPACITY_BLOCK', 2],
+      ['acme-ml-training-cr-0fedcba9876543210', 'CAPACITY_BLOCK', 1],
+    ]);
+    // Each group uses the private subnet of its reservation's zone, and only that one.
+    expect(groups[0].subnet_ids).toEqual([expect.stringContaining('private-use1-az6')]);
+    expect(groups[1].subnet_ids).toEqual([expect.stringContaining('private-use1-az4')]);
+    expect(resourcesOf(json, 'aws_placement_group')).toEqual([]);
+    expect(resourcesOf(json, 'aws_security_group').map((g) => g.name).sort()).toEqual(['acme-ml-training-efa-use1-az4', 'acme-ml-training-efa-use1-az6']);
+  });
+
+  test('reservation: warm groups (min = max), ON_DEMAND, each launch template targeting its reservation', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] }, workload: { training: { accelerator: 'h100', gpus: 32, capacity: 'reservation', reservations } } });
+    expect(groupsOf(json).map((g) => [g.capacity_type, g.scaling_config])).toEqual([
+      ['ON_DEMAND', { min_size: 2, max_size: 2, desired_size: 2 }],
+      ['ON_DEMAND', { min_size: 2, max_size: 2, desired_size: 2 }],
+    ]);
+    const targets = resourcesOf(json, 'aws_launch_template').map((t) => JSON.stringify(t.capacity_reservation_specification ?? null));
+    expect(targets.filter((t) => t.includes('cr-0123456789abcdef0'))).toHaveLength(1);
+    expect(targets.filter((t) => t.includes('cr-0fedcba9876543210'))).toHaveLength(1);
+  });
+
+  test('the EFA group of on-demand training sits in the first zone of cloud.zoneIds', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az6', 'use1-az4'] }, workload: { training: { accelerator: 'h100', gpus: 16 } } });
+    expect(nodeGroup(json, 'training').subnet_ids).toEqual([expect.stringContaining('private-use1-az6')]);
   });
 });

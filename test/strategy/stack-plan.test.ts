@@ -5,6 +5,8 @@ const onPrem = { kubeContext: 'dc1', gpuNodes: 4, gpusPerNode: 8, networkCidr: '
 const roles = (strategy: Parameters<typeof stacksFor>[0], patch: Record<string, unknown>) => stacksFor(strategy, needsWith(patch)).map((s) => s.role);
 const base = ['network', 'lakehouse'];
 const cluster = ['gpu-cluster', 'gpu-platform'];
+/** With training, Kueue's queues follow the platform (custom resources after their CRDs). */
+const clusterWithQueues = [...cluster, 'gpu-queues'];
 
 describe('stacksFor: cloud-first', () => {
   test('always network, lakehouse, gpu-cluster, gpu-platform', () => {
@@ -16,12 +18,19 @@ describe('stacksFor: cloud-first', () => {
   });
 });
 
+describe('stacksFor: gpu-queues', () => {
+  test('GIVEN training THEN gpu-queues right after gpu-platform; without training, none', () => {
+    expect(roles('cloud-first', { workload: { training: { accelerator: 'h100', gpus: 8 } } })).toEqual([...base, ...clusterWithQueues]);
+    expect(roles('cloud-first', { workload: { inference: { accelerator: 'l4', latencyMs: 50 } } })).toEqual([...base, ...cluster]);
+  });
+});
+
 describe('stacksFor: hybrid burst condition', () => {
   const hybrid = ['connectivity', 'onprem-platform'];
   test.each([
     ['no burst: steady, fits on-prem, no inference', { onPrem, workload: { training: { accelerator: 'h100', gpus: 32 } } }, [...base, ...hybrid]],
     ['pattern bursty', { onPrem, workload: { pattern: 'bursty' } }, [...base, ...cluster, ...hybrid]],
-    ['training exceeds gpuNodes × gpusPerNode', { onPrem, workload: { training: { accelerator: 'h100', gpus: 33 } } }, [...base, ...cluster, ...hybrid]],
+    ['training exceeds gpuNodes × gpusPerNode', { onPrem, workload: { training: { accelerator: 'h100', gpus: 33 } } }, [...base, ...clusterWithQueues, ...hybrid]],
     ['inference replicas > 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 1 } } }, [...base, ...cluster, ...hybrid]],
     ['inference with replicas 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 0 } } }, [...base, ...hybrid]],
   ])('%s', (_name, patch, expected) => {
@@ -45,7 +54,7 @@ describe('stacksFor: edge-centric', () => {
 
   test('the cluster when training is set', () => {
     const patch = { workload: { training: { accelerator: 'l40s', gpus: 4 }, inference: { accelerator: 'l4', latencyMs: 10, sites } } };
-    expect(roles('edge-centric', patch)).toEqual([...base, ...cluster, 'edge-plant-a', 'edge-plant-b']);
+    expect(roles('edge-centric', patch)).toEqual([...base, ...clusterWithQueues, 'edge-plant-a', 'edge-plant-b']);
     expect(stacksFor('edge-centric', needsWith(patch)).at(-1)?.name).toBe('acme-ml-edge-plant-b');
   });
 });

@@ -5,14 +5,19 @@
  * | group     | when                           | instance                   | min / max                          | capacity              |
  * |-----------|--------------------------------|----------------------------|------------------------------------|-----------------------|
  * | system    | always                         | SYSTEM_INSTANCE            | SYSTEM_NODES                       | on-demand             |
- * | training  | workload.training              | chooseTrainingInstance     | 0 (bursty, scheduled) or max / ceil(gpus / chips) | spot if interruptible |
+ * | training  | cloud training GPUs > 0        | chooseTrainingInstance     | 0 (bursty, scheduled) or max / ceil(gpus / chips) | spot if interruptible |
  * | inference | workload.inference, replicas>0 | chooseInferenceInstance    | replicas / replicas                | on-demand             |
+ *
+ * `gpus` of the training group is the cloud's share (../strategy/burst-gap `cloudTraining`):
+ * all of `training.gpus`, or in hybrid only what the on-prem GPUs lack.
  */
 import { HOURS_PER_MONTH, SPOT_DISCOUNT, monthlyCostUsd } from '../catalog/pricing';
 import type { InstanceTypeSpec } from '../catalog/instance-type';
 import type { CapacityType } from '../constructs/compute/gpu-node-group';
 import { inferenceNodeGroupSizing, trainingNodeGroupSizing } from '../constructs/compute/training-node-sizing';
 import type { Needs } from '../needs/schema';
+import { cloudTraining } from '../strategy/burst-gap';
+import { selectStrategy } from '../strategy/select';
 
 /**
  * The system node group (CoreDNS, add-on controllers, the device-plugin control pods):
@@ -38,7 +43,8 @@ export interface PlannedGpuGroup {
 
 /** The accelerator node groups the needs call for, training first. */
 export function plannedGpuGroups(needs: Needs): PlannedGpuGroup[] {
-  const { training, inference } = needs.workload;
+  const { inference } = needs.workload;
+  const training = cloudTraining(needs, selectStrategy(needs).strategy);
   const groups: PlannedGpuGroup[] = [];
   if (training) groups.push({ workload: 'training', ...trainingNodeGroupSizing(training, needs.workload.pattern) });
   if (inference && inference.replicas > 0) {

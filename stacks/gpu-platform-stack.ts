@@ -8,6 +8,11 @@
  * endpoint and certificate: the cluster must exist before this stack can even plan. It reads
  * them from the gpu-cluster stack's outputs ({@link GpuClusterOutputs}, remote state).
  *
+ * With EKS Hybrid Nodes (`onPrem.mode: hybrid-nodes`) the platform also serves the on-prem
+ * servers (constructs/platform/hybrid-nodes-platform): Cilium as their CNI, the NVIDIA device
+ * plugin on them, the RDMA plugin for an InfiniBand or RoCE fabric, and training quotas that
+ * count their GPUs.
+ *
  * Authentication is exec-based (./cluster-access): the provider runs `aws eks get-token` with the credentials of
  * whoever runs Terraform, so a short-lived token is minted per run and no token is ever
  * written to the configuration or the state. The cluster's access entries decide what that
@@ -18,7 +23,10 @@
  * runner that cannot reach it.
  */
 import type { Construct } from 'constructs';
-import { GpuPlatform } from '../constructs/platform/gpu-platform';
+import { GpuPlatform, type GpuPlatformProps } from '../constructs/platform/gpu-platform';
+import { HybridNodesPlatform, withHybridNodes } from '../constructs/platform/hybrid-nodes-platform';
+import { SYSTEM_NAMESPACE } from '../constructs/platform/workload-tenancy';
+import type { Needs } from '../needs/schema';
 import { eksPlatformProfile } from '../constructs/platform/platform-profile';
 import type { StackRef } from '../strategy/stack-plan';
 import { plannedGpuGroups } from './gpu-capacity-plan';
@@ -32,6 +40,8 @@ export class GpuPlatformStack extends TracklayerStack {
   readonly providers: ClusterProviders;
   /** The platform. */
   readonly platform: GpuPlatform;
+  /** Cilium and the RDMA plugin on the EKS Hybrid Nodes (`onPrem.mode: hybrid-nodes`). */
+  readonly hybridNodes?: HybridNodesPlatform;
 
   constructor(scope: Construct, ref: StackRef, context: StackContext, cluster: GpuClusterOutputs) {
     super(scope, ref, context);
@@ -43,6 +53,19 @@ export class GpuPlatformStack extends TracklayerStack {
       endpoint: cluster.endpoint,
       certificateAuthorityData: cluster.certificateAuthorityData,
     });
-    this.platform = new GpuPlatform(this, 'platform', eksPlatformProfile(needs, plannedGpuGroups(needs)));
+    const hybrid = context.strategy === 'hybrid' && needs.onPrem?.mode === 'hybrid-nodes' ? needs.onPrem : undefined;
+    this.platform = new GpuPlatform(this, 'platform', platformProfile(needs, hybrid));
+    if (hybrid) {
+      this.hybridNodes = new HybridNodesPlatform(this, 'hybrid-nodes', { onPrem: hybrid, systemNamespace: SYSTEM_NAMESPACE, systemDependencies: this.platform.systemDependencies });
+    }
   }
+}
+
+/** The EKS profile of the planned node groups, with the hybrid nodes when servers join. */
+function platformProfile(needs: Needs, hybrid: Needs['onPrem']): GpuPlatformProps {
+  const groups = plannedGpuGroups(needs);
+  const profile = eksPlatformProfile(needs, groups);
+  if (!hybrid) return profile;
+  const training = groups.find((g) => g.workload === 'training');
+  return withHybridNodes(profile, hybrid, training ? training.maxSize * training.instance.chips : 0);
 }

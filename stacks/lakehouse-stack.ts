@@ -9,13 +9,16 @@
  * - `data.retentionDays` → object lock, COMPLIANCE mode when `business.compliance` has hipaa,
  *   GOVERNANCE otherwise (see {@link retentionFor});
  * - `environment: prod` → `prevent_destroy` on every bucket, the table bucket and the key;
- * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint;
+ * - a network (hybrid strategy) → raw and curated objects reachable only through its S3
+ *   endpoints (the gateway for cloud pods, the interface endpoint for on-prem) or by Athena for a
+ *   caller, and the IAM policy that lets Athena users query only through the VPC's Athena endpoint;
  * - the edge-centric strategy → the edge fleet's root of trust: a private CA that signs the
  *   sites' certificates and the IAM Roles Anywhere trust anchor on it (EdgeTrustAnchor).
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { EdgeTrustAnchor } from '../constructs/edge/edge-trust-anchor';
+import { AthenaQueryPolicy } from '../constructs/lakehouse/athena-query-policy';
 import { Lakehouse } from '../constructs/lakehouse/lakehouse';
 import type { ObjectLockRetention } from '../constructs/lakehouse/secure-bucket';
 import type { Needs } from '../needs/schema';
@@ -84,7 +87,7 @@ export class LakehouseStack extends TracklayerStack {
       tableFormat: needs.data.tableFormat,
       retention: retentionFor(needs),
       preventDestroy: needs.environment === 'prod',
-      vpcEndpointIds: network ? [network.s3EndpointId] : undefined,
+      vpcEndpointIds: network ? lakehouseEndpointIds(network) : undefined,
     });
     const { zones, logBucket } = this.lakehouse;
     const bucket = (b: { name: string; arn: string }): BucketOutput => ({ name: b.name, arn: b.arn });
@@ -113,5 +116,26 @@ export class LakehouseStack extends TracklayerStack {
       new TerraformOutput(this, 'edge_certificate_authority_arn', { value: edgeTrust.certificateAuthority.arn, description: 'Private CA that signs edge site certificates (aws acm-pca issue-certificate)' });
     }
     new TerraformOutput(this, 'glue_database_name', { value: this.outputs.glueDatabaseName, description: 'The Glue database of the raw zone' });
+    if (network?.onPrem) this.addAthenaQueryPolicy(network.onPrem.athenaEndpointId);
   }
+
+  /** The Athena grant of the confined lakehouse (constructs/lakehouse/athena-query-policy). */
+  private addAthenaQueryPolicy(athenaEndpointId: string): void {
+    const { needs } = this.context;
+    const athena = new AthenaQueryPolicy(this, 'athena-query', {
+      namePrefix: needs.name,
+      region: needs.cloud.region,
+      accountId: this.lakehouse.account.accountId,
+      partition: this.lakehouse.account.partition,
+      athenaEndpointId,
+      glueDatabaseNames: [this.outputs.glueDatabaseName],
+      dataReadStatements: this.lakehouse.readDataStatements(['raw', 'curated']),
+    });
+    new TerraformOutput(this, 'athena_query_policy_arn', { value: athena.policy.arn, description: 'Attach to the roles that query the lakehouse with Athena (only through the VPC Athena endpoint)' });
+  }
+}
+
+/** The endpoints raw and curated accept: the S3 gateway, and the interface endpoint on-prem uses. */
+export function lakehouseEndpointIds(network: NetworkOutputs): string[] {
+  return [network.s3EndpointId, ...(network.onPrem ? [network.onPrem.s3InterfaceEndpointId] : [])];
 }

@@ -17,7 +17,7 @@
  * toolkit (with README "GPU quota enforcement" settings), nodeadm 1.0.19 or later
  * (`nodeadm install <k8s version> --credential-provider ssm`), and routes over the VPN to the VPC.
  */
-import { Fn } from 'cdktf';
+import { Document, visit } from 'yaml';
 import type { Accelerator } from '../../catalog/accelerator';
 import { hybridNodeKubeletFlags } from './hybrid-node-labels';
 
@@ -60,9 +60,19 @@ export function nodeadmConfig(input: NodeadmConfigInput): Record<string, unknown
 }
 
 /**
- * The NodeConfig as YAML, rendered by Terraform (`yamlencode`) once the activation exists, so
- * the references to the activation and the cluster resolve at apply time.
+ * The NodeConfig as YAML text. Every one-line string is double-quoted, so the references to the
+ * activation and the cluster (Terraform interpolations inside the text, resolved at apply time)
+ * land inside quotes whatever characters the activation code holds. Rendered here rather than
+ * with Terraform's `yamlencode`: cdktf does not escape the quotes of the containerd TOML inside
+ * a function call's HCL, which Terraform then rejects.
  */
 export function nodeadmConfigYaml(input: NodeadmConfigInput): string {
-  return Fn.yamlencode(nodeadmConfig(input));
+  const document = new Document(nodeadmConfig(input));
+  visit(document, {
+    Scalar(key, node) {
+      // Multi-line values (the containerd TOML) as literal blocks; every other string quoted; keys plain.
+      if (key !== 'key' && typeof node.value === 'string') node.type = node.value.includes('\n') ? 'BLOCK_LITERAL' : 'QUOTE_DOUBLE';
+    },
+  });
+  return document.toString({ lineWidth: 0 });
 }

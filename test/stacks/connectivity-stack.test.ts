@@ -52,9 +52,11 @@ describe('ConnectivityStack: onPrem.mode hybrid-nodes', () => {
     expect(json.output?.hybrid_nodes_activation_address?.value).toMatch(/^aws_ssm_activation\.hybrid-nodes_activation_[0-9A-F]{8}$/);
     expect(Object.keys(json.resource?.aws_ssm_activation ?? {})).toEqual([String(json.output?.hybrid_nodes_activation_address?.value).split('.')[1]]);
     const config = String(json.output?.hybrid_nodes_nodeadm_config?.value);
-    expect(config).toMatch(/^\$\{yamlencode\(/);
-    expect(config).toContain('aws_ssm_activation.hybrid-nodes_activation_');
-    expect(config).toContain('"enableCredentialsFile" = true');
+    expect(config).toMatch(/activationId: "\$\{aws_ssm_activation\.hybrid-nodes_activation_[0-9A-F]{8}\.id\}"/);
+    expect(config).toMatch(/activationCode: "\$\{aws_ssm_activation\.hybrid-nodes_activation_[0-9A-F]{8}\.activation_code\}"/);
+    expect(config).toMatch(/name: "\$\{data\.terraform_remote_state\.cross-stack-reference-input-acme-ml-gpu-cluster\./);
+    // With the references standing in for their values, the text is the NodeConfig.
+    expect(parse(config).spec).toMatchObject({ hybrid: { enableCredentialsFile: true }, containerd: { config: NVIDIA_CONTAINERD_CONFIG } });
   });
 
   test('GIVEN more servers THEN the registration limit changes, which replaces the activation (a new id and code for the new servers)', () => {

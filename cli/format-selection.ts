@@ -21,7 +21,8 @@ export function formatSelection(needs: Needs, report: SelectionReport): string {
 
 /** Whether the cloud bursts, and the training gap the cloud training group is sized for. */
 function burstLines(needs: Needs, burst: NonNullable<SelectionReport['cloudBurst']>): string[] {
-  const lines = [burst.needed ? `cloud burst capacity: yes (${burst.causes.join('; ')})` : 'cloud burst capacity: no (the on-prem GPUs cover the need)'];
+  const joins = needs.onPrem?.mode === 'hybrid-nodes' ? '; the EKS cluster exists as the control plane the on-prem servers join' : '';
+  const lines = [burst.needed ? `cloud burst capacity: yes (${burst.causes.join('; ')})` : `cloud burst capacity: no (the on-prem GPUs cover the need${joins})`];
   const training = needs.workload.training;
   if (!training) return lines;
   lines.push(

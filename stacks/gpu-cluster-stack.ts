@@ -1,8 +1,14 @@
 /**
  * The `<name>-gpu-cluster` stack: an EKS cluster in the network stack's private subnets, a
  * system node group, the GPU node groups of the capacity plan (training over an EFA fabric when
- * multi-node, inference across zones), the managed add-ons, and pod identities that give the
- * `training` and `inference` service accounts the lakehouse access they need and no more.
+ * multi-node, inference across zones; in hybrid the training group is sized for the gap the
+ * on-prem GPUs leave), the managed add-ons, and pod identities that give the `training` and
+ * `inference` service accounts the lakehouse access they need and no more.
+ *
+ * Hybrid, by `onPrem.mode`: `hybrid-nodes` makes the cluster the control plane the on-prem
+ * servers join (remote networks, the service range EKS picks, the Pod Identity agent on hybrid
+ * nodes; {@link hybridNodesNetworking}); `cluster` joins nothing, and leaves remote networks an
+ * earlier build set alone rather than replace the cluster to remove them.
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';

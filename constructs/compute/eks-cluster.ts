@@ -2,7 +2,9 @@
  * An EKS control plane that is private by default: private endpoint on, public endpoint only
  * for listed CIDRs, secrets envelope-encrypted with a customer-managed key, every control-plane
  * log type on, and access managed by EKS access entries (authentication mode API) with the
- * creating principal bootstrapped as cluster admin.
+ * creating principal bootstrapped as cluster admin. With EKS Hybrid Nodes: remote node and pod
+ * networks and, optionally, the service range, both ForceNew in hashicorp/aws 5.100.0 (see the
+ * props for how tracklayer keeps running clusters from being replaced).
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksCluster as EksClusterResource } from '@cdktf/provider-aws/lib/eks-cluster';

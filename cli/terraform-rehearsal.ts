@@ -53,8 +53,15 @@ export function distinctMockId(type: string, index: number): string {
 /** ARN service of a resource type where it differs from the type's first word. */
 const ARN_SERVICES: Readonly<Record<string, string>> = { aws_cloudwatch_log_group: 'logs', aws_cloudwatch_metric_alarm: 'cloudwatch', aws_s3tables_table_bucket: 's3tables' };
 
+/**
+ * IAM ARNs are global (no region) and name the entity kind, `arn:aws:iam::<account>:role/<name>`;
+ * validators that take a principal (Lake Formation grants) check that shape.
+ */
+const IAM_ARN_KINDS: Readonly<Record<string, string>> = { aws_iam_role: 'role', aws_iam_policy: 'policy', aws_iam_user: 'user', aws_iam_group: 'group' };
+
 /** A mock value of `attribute` of a resource of `type`. */
 export function mockValue(type: string, attribute: string): string {
+  if (attribute === 'arn' && IAM_ARN_KINDS[type]) return `arn:aws:iam::${MOCK_ACCOUNT}:${IAM_ARN_KINDS[type]}/mock`;
   if (attribute === 'arn' || attribute.endsWith('_arn')) {
     const service = ARN_SERVICES[type] ?? type.split('_')[1];
     return `arn:aws:${service}:us-east-1:${MOCK_ACCOUNT}:${type.replace(/^aws_/, '')}/mock`;

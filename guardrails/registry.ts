@@ -17,6 +17,9 @@ import { NETWORK_RULES } from './rules/network-rules';
 import { S3_RULES } from './rules/s3-rules';
 import { STATE_RULES } from './rules/state-rules';
 import { TAG_RULES } from './rules/tag-rules';
+import { GOVERNANCE_RULES } from './rules/governance-rules';
+import { MESSAGING_RULES } from './rules/messaging-rules';
+import { STREAMING_RULES } from './rules/streaming-rules';
 
 /** The registry: every rule tracklayer defines. */
 export const RULES: readonly Rule[] = [
@@ -32,6 +35,9 @@ export const RULES: readonly Rule[] = [
   ...KUBERNETES_RULES,
   ...HELM_RULES,
   ...TAG_RULES,
+  ...STREAMING_RULES,
+  ...GOVERNANCE_RULES,
+  ...MESSAGING_RULES,
 ];
 
 /** The rule with an id. @throws Error when the registry lacks it (a bug: a test covers every id). */

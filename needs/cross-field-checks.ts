@@ -10,9 +10,11 @@
  * | ./training-checks    | capacity / interruptible / reservations, `workload.teams`             |
  * | ./site-checks        | unique site names, `workload.inference.rollout`                       |
  * | ./onprem-checks      | on-prem networks, accelerator, `onPrem.mode`                          |
+ * | ./data-checks        | `data.streaming`, `data.quality`, the MSK Serverless exception         |
  */
 import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
 import { tierProblems } from '../catalog/s3-lifecycle-rules';
+import { dataFoundationChecks } from './data-checks';
 import { onPremProblems } from './onprem-checks';
 import type { Problem } from './problem';
 import { isRecord, validSections, type Sections } from './sections';
@@ -34,6 +36,7 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
   const name = typeof root.name === 'string' ? root.name : undefined;
   const capacity = capacityChecks(root, sections);
   const rollout = rolloutChecks(root, sections);
+  const dataFoundation = dataFoundationChecks(sections);
   const errors = [
     ...residencyProblems(sections),
     ...zoneProblems(root, sections),
@@ -46,8 +49,9 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
     ...capacity.errors,
     ...teamProblems(root, sections),
     ...suppressionPathProblems(name, sections),
+    ...dataFoundation.errors,
   ];
-  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections), ...capacity.warnings, ...rollout.warnings];
+  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections), ...capacity.warnings, ...rollout.warnings, ...dataFoundation.warnings];
   if (root.environment === 'prod' && root.state === undefined) {
     warnings.push({ path: ['environment'], message: 'is prod but no state section is given: Terraform state stays in local files; add state.bucket to keep it in S3 with locking' });
   }

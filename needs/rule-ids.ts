@@ -34,6 +34,12 @@ export const RULE_IDS = [
   'HELM_CHART_PINNED',
   'HELM_HOST_ACCESS',
   'TAGS_REQUIRED',
+  'MSK_ACCESS',
+  'MSK_CMK',
+  'KINESIS_CMK',
+  'FIREHOSE_SSE_KMS',
+  'LAKEFORMATION_GRANTS',
+  'MESSAGES_ENCRYPTED',
 ] as const;
 
 /** A policy rule id. */

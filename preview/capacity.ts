@@ -9,6 +9,7 @@ import { EDGE_HARDWARE_SPECS, type EdgeHardware } from '../catalog/edge-hardware
 import { PRICE_REGION } from '../catalog/pricing';
 import type { Needs } from '../needs/schema';
 import { monthlyComputeCost, monthlyCostLines, plannedGpuGroups, type CostLine } from '../stacks/gpu-capacity-plan';
+import { dataFoundationCostAssumptions, dataFoundationCostLines } from './data-foundation-cost';
 
 export type { CostLine };
 import type { Selection } from '../strategy/select';
@@ -93,14 +94,25 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
   };
 }
 
-/** The monthly compute cost of the cloud cluster at min and max scale; zero without one. */
+/**
+ * The monthly cost at min and max scale: the cloud cluster (zero without one) and the data
+ * foundation's services (./data-foundation-cost; none without streaming or compliance).
+ */
 export function costOf(needs: Needs, selection: Selection): CostModel {
   const total = monthlyComputeCost(needs);
   const assumptions = [total.assumptions];
   if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
   assumptions.push('on-prem and edge hardware are not priced');
-  if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
-  return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines: monthlyCostLines(needs), assumptions };
+  assumptions.push(...dataFoundationCostAssumptions(needs));
+  const dataLines = dataFoundationCostLines(needs);
+  const lines = [...(hasCloudCluster(selection) ? monthlyCostLines(needs) : []), ...dataLines];
+  const sum = (pick: (l: CostLine) => number) => Math.round(lines.reduce((acc, l) => acc + pick(l), 0) * 100) / 100;
+  if (dataLines.length === 0) {
+    // Unchanged from before the data foundation: the cluster's own totals.
+    if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
+    return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines, assumptions };
+  }
+  return { minUsd: sum((l) => l.minUsd), maxUsd: sum((l) => l.maxUsd), lines, assumptions };
 }
 
 /** How the estimate compares with `business.monthlyBudgetUsd`. */

@@ -30,8 +30,8 @@ type StackBuilder = (scope: Construct, ref: StackRef, context: StackContext, bui
 /** The builders that exist; a role missing here is reported, not faked. */
 const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   network: (scope, ref, context) => new NetworkStack(scope, ref, context),
-  // In the hybrid strategy, sensitive data is reachable only through the VPC's S3 endpoint.
-  lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, context.strategy === 'hybrid' ? built.network?.outputs : undefined),
+  // The stack confines data to the network's S3 endpoint in the hybrid strategy, and puts Kafka brokers in its subnets.
+  lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, built.network?.outputs),
   'gpu-cluster': (scope, ref, context, built) => new GpuClusterStack(scope, ref, context, { network: required(built.network, ref).outputs, lakehouse: required(built.lakehouse, ref).outputs }),
   'gpu-platform': (scope, ref, context, built) => new GpuPlatformStack(scope, ref, context, required(built.gpuCluster, ref).outputs),
   connectivity: (scope, ref, context, built) => new ConnectivityStack(scope, ref, context, { network: required(built.network, ref).outputs, cluster: built.gpuCluster?.outputs }),

@@ -16,6 +16,7 @@ import { AlertTopic } from '../constructs/alerts/alert-topic';
 import { GpuIdleAlarm } from '../constructs/alerts/gpu-idle-alarm';
 import { MonthlyBudget } from '../constructs/alerts/monthly-budget';
 import { ClusterAddons } from '../constructs/compute/cluster-addons';
+import { CatalogGrants, type TablePermission } from '../constructs/governance/catalog-grants';
 import { EfaFabric } from '../constructs/compute/efa-fabric';
 import { EksCluster, type EksClusterProps } from '../constructs/compute/eks-cluster';
 import { GpuNodeGroup } from '../constructs/compute/gpu-node-group';
@@ -39,6 +40,14 @@ export const WORKLOAD_SERVICE_ACCOUNTS = [
   { namespace: 'training', serviceAccount: 'training' },
   { namespace: 'inference', serviceAccount: 'inference' },
 ] as const;
+
+/**
+ * Lake Formation table permissions of the workloads on the raw zone's tables (with governance):
+ * read, as their S3 access is read-only for raw. Curated tables live in S3 Tables, outside the
+ * Glue catalog Lake Formation governs here, and stay under IAM (s3tables actions); models are
+ * objects, not tables.
+ */
+export const WORKLOAD_TABLE_PERMISSIONS: readonly TablePermission[] = ['SELECT', 'DESCRIBE'];
 
 /** What the gpu-cluster stack gives the stacks that build on it. */
 export interface GpuClusterOutputs {
@@ -153,11 +162,17 @@ export class GpuClusterStack extends TracklayerStack {
       hybridNodes: hybridNodes !== undefined,
     });
     for (const { namespace, serviceAccount } of WORKLOAD_SERVICE_ACCOUNTS) {
-      new PodIdentityRole(this, `${serviceAccount}-identity`, {
+      const identity = new PodIdentityRole(this, `${serviceAccount}-identity`, {
         roleName: `${name}-${serviceAccount}`,
         statements: dataStatements,
         association: { clusterName: cluster.name, namespace, serviceAccount },
-      }).node.addDependency(addons.addons['eks-pod-identity-agent']);
+      });
+      identity.node.addDependency(addons.addons['eks-pod-identity-agent']);
+      const governance = deps.lakehouse.governance;
+      if (governance) {
+        // Lake Formation grants live here, not in the lakehouse stack: they name this stack's roles, which must exist first.
+        new CatalogGrants(this, `${serviceAccount}-catalog-grants`, { principalArn: identity.role.arn, databaseName: governance.rawDatabaseName, tables: '*', tablePermissions: WORKLOAD_TABLE_PERMISSIONS });
+      }
     }
     this.addAlerts(needs, account, cluster.name);
     this.outputs = {

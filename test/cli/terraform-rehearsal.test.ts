@@ -3,7 +3,8 @@ import { MOCK_ACCOUNT, distinctMockId, mockValue, rehearsalPassed, rehearsalTest
 describe('terraform-rehearsal', () => {
   test('mock values in the shapes AWS validators expect', () => {
     expect(mockValue('aws_launch_template', 'id')).toBe('lt-0123456789abcdef0');
-    expect(mockValue('aws_iam_role', 'arn')).toBe(`arn:aws:iam:us-east-1:${MOCK_ACCOUNT}:iam_role/mock`);
+    expect(mockValue('aws_iam_role', 'arn')).toBe(`arn:aws:iam::${MOCK_ACCOUNT}:role/mock`);
+    expect(mockValue('aws_iam_policy', 'arn')).toBe(`arn:aws:iam::${MOCK_ACCOUNT}:policy/mock`);
     expect(mockValue('aws_cloudwatch_log_group', 'arn')).toMatch(/^arn:aws:logs:/);
     expect(mockValue('aws_glue_catalog_database', 'name')).toBe('mock-aws_glue_catalog_database-name');
   });

@@ -67,12 +67,12 @@ describe('LakehouseStack', () => {
     for (const bucket of resourcesOf(dev.json, 'aws_s3_bucket')) expect(bucket.object_lock_enabled).toBeUndefined();
   });
 
-  test('GIVEN retentionDays WHEN synthesized THEN object lock in GOVERNANCE mode for that many days on the data zones', () => {
+  test('GIVEN retentionDays WHEN synthesized THEN object lock in GOVERNANCE mode for that many days on raw and curated, not on models', () => {
     const { json } = build({ data: { retentionDays: 2555 } });
     const locks = resourcesOf(json, 'aws_s3_bucket_object_lock_configuration');
-    expect(locks).toHaveLength(3);
+    expect(locks).toHaveLength(2);
     for (const lock of locks) expect(lock.rule).toEqual({ default_retention: { mode: 'GOVERNANCE', days: 2555 } });
-    expect(resourcesOf(json, 'aws_s3_bucket').filter((b) => b.object_lock_enabled === true)).toHaveLength(3);
+    expect(resourcesOf(json, 'aws_s3_bucket').filter((b) => b.object_lock_enabled === true).map((b) => b.bucket_prefix).sort()).toEqual(['acme-ml-curated-', 'acme-ml-raw-']);
   });
 
   test('GIVEN retentionDays and hipaa WHEN synthesized THEN object lock in COMPLIANCE mode', () => {

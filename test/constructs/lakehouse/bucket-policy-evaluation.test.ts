@@ -33,8 +33,8 @@ const MACIE_ROLE = 'arn:aws:iam::123456789012:role/aws-service-role/macie.amazon
 const LAKE_FORMATION_ROLE = 'arn:aws:iam::123456789012:role/acme-ml-lake-formation';
 
 /** The raw bucket's policy of the synthesized hybrid lakehouse stack, with the bucket ARN resolved. */
-function synthesizedRawPolicy(): string {
-  const stack = new LakehouseStack(new App(), { name: 'acme-ml-lakehouse', role: 'lakehouse' }, { needs: needsWith({}), strategy: 'hybrid' }, NETWORK);
+function synthesizedRawPolicy(patch: Record<string, unknown> = {}): string {
+  const stack = new LakehouseStack(new App(), { name: 'acme-ml-lakehouse', role: 'lakehouse' }, { needs: needsWith(patch), strategy: 'hybrid' }, NETWORK);
   const policies = synthStack(stack).resource?.aws_s3_bucket_policy ?? {};
   const [, raw] = Object.entries(policies).find(([address]) => address.startsWith('lakehouse_raw_'))!;
   return (raw.policy as string).replace(/\$\{aws_s3_bucket\.[^}]+\.arn\}/g, BUCKET);
@@ -75,6 +75,23 @@ describe('the confined raw bucket, as S3 evaluates it', () => {
 
   test('GIVEN bucket management from outside (Terraform) WHEN it changes the policy THEN the endpoint deny does not apply', () => {
     expect(evaluateBucketPolicy(policy, { action: 's3:PutBucketPolicy', resource: BUCKET, principalArn: TRAINING_ROLE })).toBe('no-opinion');
+  });
+});
+
+describe('the synthesized policy with the data foundation (compliance, streaming, quality): its own service roles', () => {
+  const policy = synthesizedRawPolicy({ business: { compliance: ['hipaa'] }, data: { streaming: { source: 'kinesis', mbPerSecond: 5, latencySeconds: 60 } } });
+  const deny = (JSON.parse(policy).Statement as { Sid: string; Condition: Record<string, Record<string, string[]>> }[]).find((s) => s.Sid === 'DenyObjectAccessOutsideVpcEndpoints')!;
+  const exempt = deny.Condition.ArnNotEquals['aws:PrincipalArn'];
+
+  test('GIVEN the roles the lakehouse stack exempts (Firehose, the quality checks\' Glue role, Macie) WHEN each reads from its service\'s network THEN none is denied', () => {
+    expect(exempt.length).toBeGreaterThanOrEqual(3);
+    for (const role of exempt) expect(evaluateBucketPolicy(policy, read({ principalArn: role }))).toBe('no-opinion');
+  });
+
+  test('GIVEN the same policy THEN on-prem through the interface endpoint and Athena still get through, and an outsider still does not', () => {
+    expect(evaluateBucketPolicy(policy, read({ principalArn: TRAINING_ROLE, sourceVpce: INTERFACE }))).toBe('no-opinion');
+    expect(evaluateBucketPolicy(policy, read({ principalArn: TRAINING_ROLE, calledVia: ['athena.amazonaws.com'] }))).toBe('no-opinion');
+    expect(evaluateBucketPolicy(policy, read({ principalArn: TRAINING_ROLE }))).toBe('explicit-deny');
   });
 });
 

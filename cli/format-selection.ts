@@ -14,11 +14,23 @@ export function formatSelection(needs: Needs, report: SelectionReport): string {
   }
   lines.push('stacks:');
   for (const stack of report.stacks) lines.push(`  - ${stack.name} (${stack.role})`);
-  if (report.cloudBurst) {
-    lines.push(report.cloudBurst.needed ? `cloud burst capacity: yes (${report.cloudBurst.causes.join('; ')})` : 'cloud burst capacity: no (the on-prem cluster covers the need)');
-  }
+  if (report.cloudBurst) lines.push(...burstLines(needs, report.cloudBurst));
   lines.push(...costLines(needs, report));
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether the cloud bursts, and the training gap the cloud training group is sized for. */
+function burstLines(needs: Needs, burst: NonNullable<SelectionReport['cloudBurst']>): string[] {
+  const joins = needs.onPrem?.mode === 'hybrid-nodes' ? '; the EKS cluster exists as the control plane the on-prem servers join' : '';
+  const lines = [burst.needed ? `cloud burst capacity: yes (${burst.causes.join('; ')})` : `cloud burst capacity: no (the on-prem GPUs cover the need${joins})`];
+  const training = needs.workload.training;
+  if (!training) return lines;
+  lines.push(
+    burst.trainingGpus > 0
+      ? `training burst: ${burst.trainingGpus} GPUs in the cloud (workload.training.gpus ${training.gpus} − ${burst.onPremGpus} on-prem)`
+      : `training burst: none needed (the ${burst.onPremGpus} on-prem GPUs cover workload.training.gpus ${training.gpus}; no cloud training node group)`,
+  );
+  return lines;
 }
 
 /** The monthly compute estimate, line by line, and the budget. */

@@ -34,10 +34,23 @@ const ID_PREFIXES: Readonly<Record<string, string>> = {
 
 /** Computed blocks other resources or outputs index into (a mock would leave them empty). */
 const EXTRA_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  // The endpoint-specific S3 name an output derives from dns_entry[0] (`*.vpce-….s3.<region>.vpce.amazonaws.com`).
+  aws_vpc_endpoint: ['dns_entry = [{ dns_name = "*.vpce-0123456789abcdef0-mock.s3.us-east-1.vpce.amazonaws.com", hosted_zone_id = "Z7HUB22UULQXV" }]'],
   aws_eks_cluster: ['certificate_authority = [{ data = "bW9jaw==" }]', 'endpoint = "https://mock.eks.amazonaws.com"'],
   // The Cluster Autoscaler's node-template tags name the node group's ASG: resources[0].autoscaling_groups[0].name.
   aws_eks_node_group: ['resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]'],
 };
+
+/**
+ * Types whose instances need distinct ids within a stack: a set of them (the two subnets of
+ * `aws_route53_resolver_endpoint.ip_address`) would collapse identical mock ids into one element.
+ */
+const DISTINCT_ID_TYPES = ['aws_subnet'] as const;
+
+/** The `index`-th distinct mock id of `type` (same prefix and hex length as {@link mockValue}). */
+export function distinctMockId(type: string, index: number): string {
+  return `${ID_PREFIXES[type]}-${index.toString(16).padStart(17, '0')}`;
+}
 
 /** ARN service of a resource type where it differs from the type's first word. */
 const ARN_SERVICES: Readonly<Record<string, string>> = { aws_cloudwatch_log_group: 'logs', aws_cloudwatch_metric_alarm: 'cloudwatch', aws_s3tables_table_bucket: 's3tables' };
@@ -89,6 +102,11 @@ export function rehearsalTest(stack: StackJson, stacks: Readonly<Record<string, 
   }
   lines.push('  mock_data "aws_caller_identity" {', `    defaults = { account_id = ${hcl(MOCK_ACCOUNT)} }`, '  }');
   lines.push('  mock_data "aws_partition" {', '    defaults = { partition = "aws" }', '  }', '}', '');
+  for (const type of DISTINCT_ID_TYPES) {
+    Object.keys((stack.resource?.[type] ?? {}) as Record<string, unknown>)
+      .sort()
+      .forEach((name, index) => lines.push('override_resource {', `  target = ${type}.${name}`, `  values = { id = ${hcl(distinctMockId(type, index))} }`, '}', ''));
+  }
   for (const name of Object.keys(stack.data?.terraform_remote_state ?? {}).sort()) {
     const producer = stacks[name.replace(/^cross-stack-reference-input-/, '')];
     const outputs = Object.entries(producer?.output ?? {}).map(([key, output]) => {

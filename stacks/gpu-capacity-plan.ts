@@ -5,7 +5,7 @@
  * | group     | when                           | instance                   | min / max                          | capacity              |
  * |-----------|--------------------------------|----------------------------|------------------------------------|-----------------------|
  * | system    | always                         | SYSTEM_INSTANCE            | SYSTEM_NODES                       | on-demand             |
- * | training  | workload.training              | chooseTrainingInstance     | 0 (bursty, scheduled) or max / ceil(gpus / chips) | `capacity`: on-demand or spot |
+ * | training  | cloud training GPUs > 0        | chooseTrainingInstance     | 0 (bursty, scheduled) or max / ceil(gpus / chips) | `capacity`: on-demand or spot |
  * | training-<reservation id> | capacity reservation or capacity-block | chooseTrainingInstance | see below | the reservation |
  * | inference | workload.inference, replicas>0 | chooseInferenceInstance    | replicas / replicas                | on-demand             |
  *
@@ -27,6 +27,9 @@
  * reservations place it). Every other group spreads over all of `cloud.zoneIds`. The network
  * stack builds one private subnet per zone in the same order, so a zone's subnet is the one at
  * its index.
+ *
+ * `gpus` of the training groups is the cloud's share (../strategy/burst-gap `cloudTraining`):
+ * all of `training.gpus`, or in hybrid only what the on-prem GPUs lack.
  */
 import { HOURS_PER_MONTH, SPOT_DISCOUNT, monthlyCostUsd } from '../catalog/pricing';
 import { capacityBlockRate } from '../catalog/capacity-block-prices';
@@ -34,6 +37,8 @@ import type { InstanceTypeSpec } from '../catalog/instance-type';
 import type { CapacityType } from '../constructs/compute/gpu-node-group';
 import { inferenceNodeGroupSizing, trainingNodeGroupSizing } from '../constructs/compute/training-node-sizing';
 import type { Needs } from '../needs/schema';
+import { cloudTraining } from '../strategy/burst-gap';
+import { selectStrategy } from '../strategy/select';
 
 /**
  * The system node group (CoreDNS, add-on controllers, the device-plugin control pods):
@@ -68,7 +73,8 @@ export interface PlannedGpuGroup {
 
 /** The accelerator node groups the needs call for, training first. */
 export function plannedGpuGroups(needs: Needs): PlannedGpuGroup[] {
-  const { training, inference } = needs.workload;
+  const { inference } = needs.workload;
+  const training = cloudTraining(needs, selectStrategy(needs).strategy);
   const groups: PlannedGpuGroup[] = [];
   if (training) groups.push(...trainingGroups(needs, training));
   if (inference && inference.replicas > 0) {

@@ -5,6 +5,12 @@
  * Autoscaler's node-template tags on the groups that scale, the managed add-ons, and pod
  * identities: each team's and the `inference` service account get the lakehouse access they
  * need and no more; the Cluster Autoscaler gets the right to scale this cluster's groups.
+ *
+ * Hybrid, by `onPrem.mode`: `hybrid-nodes` makes the cluster the control plane the on-prem
+ * servers join (remote networks, the service range EKS picks, the Pod Identity agent on hybrid
+ * nodes; {@link hybridNodesNetworking}); `cluster` joins nothing, and leaves remote networks an
+ * earlier build set alone rather than replace the cluster to remove them; in hybrid the training
+ * groups are sized for the gap the on-prem GPUs leave.
  */
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -14,7 +20,7 @@ import { MonthlyBudget } from '../constructs/alerts/monthly-budget';
 import { ClusterAddons } from '../constructs/compute/cluster-addons';
 import { CatalogGrants, type TablePermission } from '../constructs/governance/catalog-grants';
 import { EfaFabric } from '../constructs/compute/efa-fabric';
-import { EksCluster } from '../constructs/compute/eks-cluster';
+import { EksCluster, type EksClusterProps } from '../constructs/compute/eks-cluster';
 import { GpuNodeGroup } from '../constructs/compute/gpu-node-group';
 import { NodeRole } from '../constructs/compute/node-role';
 import { PodIdentityRole } from '../constructs/compute/pod-identity-role';
@@ -23,6 +29,8 @@ import type { PolicyStatement } from '../constructs/iam/policy-document';
 import { AccountIdentity } from '../constructs/kms/account-identity';
 import { CustomerManagedKey } from '../constructs/kms/customer-managed-key';
 import { readDataStatements, writeDataStatements } from '../constructs/lakehouse/access-grants';
+import { eksServiceCidr } from '../needs/eks-service-cidr';
+import type { OnPremNeed } from '../needs/schema';
 import type { StackRef } from '../strategy/stack-plan';
 import { SYSTEM_INSTANCE, SYSTEM_NODES, monthlyComputeCost, plannedGpuGroups, type PlannedGpuGroup } from './gpu-capacity-plan';
 import { CLUSTER_AUTOSCALER_NAMESPACE, CLUSTER_AUTOSCALER_SERVICE_ACCOUNT } from '../constructs/autoscaling/cluster-autoscaler';
@@ -85,6 +93,22 @@ export function workloadDataStatements(lakehouse: LakehouseOutputs): PolicyState
   ];
 }
 
+/**
+ * The cluster's networking for EKS Hybrid Nodes (`onPrem.mode: hybrid-nodes`): the on-prem node
+ * and pod networks as remote networks (EKS routes to kubelets and webhooks through them), and
+ * the service range set to the one EKS picks for this VPC (needs/eks-service-cidr), so the
+ * cluster and the needs check that keeps the remote networks clear of it agree by construction.
+ * Setting the range EKS already chose changes nothing on a running cluster; any other value
+ * would replace it (ForceNew). Nothing in mode cluster or outside hybrid.
+ */
+export function hybridNodesNetworking(onPrem: OnPremNeed | undefined, vpcCidr: string): Pick<EksClusterProps, 'remoteNetworks' | 'serviceIpv4Cidr'> {
+  if (!onPrem) return {};
+  return {
+    remoteNetworks: { nodeCidrs: [onPrem.networkCidr], podCidrs: onPrem.podCidr ? [onPrem.podCidr] : [] },
+    serviceIpv4Cidr: eksServiceCidr(vpcCidr),
+  };
+}
+
 /** The gpu-cluster stack. */
 export class GpuClusterStack extends TracklayerStack {
   /** Typed outputs for consuming stacks. */
@@ -103,12 +127,15 @@ export class GpuClusterStack extends TracklayerStack {
       preventDestroy: prod,
     });
     const onPrem = context.strategy === 'hybrid' ? needs.onPrem : undefined;
+    const hybridNodes = onPrem?.mode === 'hybrid-nodes' ? onPrem : undefined;
     const cluster = new EksCluster(this, 'cluster', {
       name,
       subnetIds: deps.network.privateSubnetIds,
       secretsKeyArn: secretsKey.arn,
       publicAccessCidrs: needs.cloud.apiAccessCidrs,
-      remoteNetworks: onPrem && { nodeCidrs: [onPrem.networkCidr], podCidrs: onPrem.podCidr ? [onPrem.podCidr] : [] },
+      ...hybridNodesNetworking(hybridNodes, needs.cloud.vpcCidr),
+      // Mode cluster joins no server to EKS; a cluster an earlier build gave remote networks keeps them (ForceNew).
+      preserveRemoteNetworks: onPrem !== undefined && !hybridNodes,
       preventDestroy: prod,
     });
     const nodeRole = new NodeRole(this, 'node-role', { name: `${name}-eks-node` });
@@ -124,7 +151,13 @@ export class GpuClusterStack extends TracklayerStack {
     });
     this.addGpuGroups(needs, deps.network, cluster, nodeRole);
     const dataStatements = workloadDataStatements(deps.lakehouse);
-    const addons = new ClusterAddons(this, 'addons', { clusterName: cluster.name, namePrefix: name, mountpointStatements: dataStatements, nodesReady: [system.nodeGroup] });
+    const addons = new ClusterAddons(this, 'addons', {
+      clusterName: cluster.name,
+      namePrefix: name,
+      mountpointStatements: dataStatements,
+      nodesReady: [system.nodeGroup],
+      hybridNodes: hybridNodes !== undefined,
+    });
     for (const { namespace, serviceAccount } of workloadServiceAccounts(needs)) {
       const identity = new PodIdentityRole(this, `${serviceAccount}-identity`, {
         roleName: `${name}-${serviceAccount}`,

@@ -12,9 +12,12 @@
  * exists and from where the API endpoint is reachable.
  */
 import type { Construct } from 'constructs';
-import { acceleratorTaint } from '../constructs/compute/accelerator-node-config';
+import { largestInstance } from '../catalog/choose-instance';
+import { acceleratorTaint, type NodeTaint } from '../constructs/compute/accelerator-node-config';
+import { hybridNodeGroupName, hybridNodeTaint } from '../constructs/connectivity/hybrid-node-labels';
 import { KueueQueues } from '../constructs/queueing/kueue-queues';
-import { queuePlan } from '../constructs/queueing/queue-plan';
+import { queuePlan, type TrainingNodeSource } from '../constructs/queueing/queue-plan';
+import type { Needs, Strategy } from '../needs/schema';
 import type { StackRef } from '../strategy/stack-plan';
 import { configureClusterProviders } from './cluster-access';
 import { plannedGpuGroups } from './gpu-capacity-plan';
@@ -38,13 +41,35 @@ export class GpuQueuesStack extends TracklayerStack {
       certificateAuthorityData: cluster.certificateAuthorityData,
     });
     const groups = plannedGpuGroups(needs).filter((g) => g.workload === 'training');
-    const flavors = groups.map((g) => ({ name: `${needs.name}-${g.key}`, taint: acceleratorTaint(g.instance) }));
+    const sources = [
+      ...groups.map((g) => ({ source: { name: `${needs.name}-${g.key}`, instance: g.instance, maxNodes: g.maxSize, efa: g.efa }, taint: acceleratorTaint(g.instance) })),
+      ...hybridNodeSources(needs, context.strategy),
+    ];
+    const flavors = sources.map((s) => ({ name: s.source.name, taint: s.taint }));
     const plan = queuePlan(
-      groups.map((g, index) => ({ name: flavors[index].name, instance: g.instance, maxNodes: g.maxSize, efa: g.efa })),
+      sources.map((s) => s.source),
       needs.workload.teams,
     );
     this.queues = new KueueQueues(this, 'queues', { plan, flavors });
     // Kueue's CRDs and the team namespaces come from the gpu-platform stack.
     this.addDependency(platform);
   }
+}
+
+/**
+ * The on-prem servers as a Kueue flavor when they join this cluster (`onPrem.mode: hybrid-nodes`),
+ * after the cloud groups, so teams fill the cloud quota first and borrow or are given the rest.
+ * Their nodes carry `tracklayer.dev/node-group: <name>-onprem` and the GPU taint (nodeadm,
+ * constructs/connectivity/hybrid-node-labels). The needs say how many GPUs a server has, not its
+ * CPUs or memory; the quota takes them, per GPU, from the cloud training instance of the same
+ * accelerator, so CPU and memory do not hold back a job that fits the servers' GPUs (the
+ * scheduler still places pods by what the servers really have).
+ */
+function hybridNodeSources(needs: Needs, strategy: Strategy): { source: TrainingNodeSource; taint: NodeTaint }[] {
+  const onPrem = strategy === 'hybrid' && needs.onPrem?.mode === 'hybrid-nodes' ? needs.onPrem : undefined;
+  if (!onPrem) return [];
+  const standIn = largestInstance(onPrem.accelerator);
+  const perGpu = (n: number) => Math.floor((n * onPrem.gpusPerNode) / standIn.chips);
+  const instance = { accelerator: onPrem.accelerator, chips: onPrem.gpusPerNode, vcpus: perGpu(standIn.vcpus), memoryGiB: perGpu(standIn.memoryGiB), efaInterfaces: 0 };
+  return [{ source: { name: hybridNodeGroupName(needs.name), instance, maxNodes: onPrem.gpuNodes, efa: false }, taint: hybridNodeTaint(onPrem.accelerator) }];
 }

@@ -10,7 +10,9 @@
  *   pile up undeletable), COMPLIANCE mode when `business.compliance` has hipaa, GOVERNANCE
  *   otherwise (see {@link retentionFor});
  * - `environment: prod` → `prevent_destroy` on every bucket, the table bucket and the key;
- * - a network (hybrid strategy) → raw and curated objects reachable only through its S3 endpoint;
+ * - a network (hybrid strategy) → raw and curated objects reachable only through its S3
+ *   endpoints (the gateway for cloud pods, the interface endpoint for on-prem) or by Athena for a
+ *   caller, and the IAM policy that lets Athena users query only through the VPC's Athena endpoint;
  * - the edge-centric strategy → the edge fleet's root of trust: a private CA that signs the
  *   sites' certificates and the IAM Roles Anywhere trust anchor on it (EdgeTrustAnchor);
  * - `data.streaming`, `data.quality`, `business.compliance` → the data foundation (streaming into
@@ -22,6 +24,7 @@ import { DataFoundation } from '../constructs/data-foundation/data-foundation';
 import { dataFoundationPlan } from '../constructs/data-foundation/data-foundation-plan';
 import { DataPrincipals } from '../constructs/data-foundation/data-principals';
 import { EdgeTrustAnchor } from '../constructs/edge/edge-trust-anchor';
+import { AthenaQueryPolicy } from '../constructs/lakehouse/athena-query-policy';
 import { glueDatabaseName } from '../constructs/lakehouse/lakehouse-catalog';
 import { INGEST_STREAM } from '../constructs/streaming/streaming-ingest';
 import { Lakehouse } from '../constructs/lakehouse/lakehouse';
@@ -92,8 +95,8 @@ export class LakehouseStack extends TracklayerStack {
 
   /**
    * @param network the network stack's outputs: in the hybrid strategy raw and curated object
-   *   access is confined to its S3 gateway endpoint; a Kafka stream's brokers live in its
-   *   private subnets.
+   *   access is confined to its S3 endpoints (gateway, and the interface endpoint on-prem uses);
+   *   a Kafka stream's brokers live in its private subnets.
    */
   constructor(scope: Construct, ref: StackRef, context: StackContext, network?: NetworkOutputs) {
     super(scope, ref, context);
@@ -109,7 +112,7 @@ export class LakehouseStack extends TracklayerStack {
       tableFormat: needs.data.tableFormat,
       retention: retentionFor(needs),
       preventDestroy: needs.environment === 'prod',
-      vpcEndpointIds: confine ? [network.s3EndpointId] : undefined,
+      vpcEndpointIds: confine && network ? lakehouseEndpointIds(network) : undefined,
       networkExemptPrincipalArns: confine ? principals?.networkExemptPrincipalArns : undefined,
       additionalKeyStatements: principals?.keyStatements,
     });
@@ -153,6 +156,22 @@ export class LakehouseStack extends TracklayerStack {
       });
       this.addDataFoundationOutputs(this.dataFoundation);
     }
+    if (network?.onPrem) this.addAthenaQueryPolicy(network.onPrem.athenaEndpointId);
+  }
+
+  /** The Athena grant of the confined lakehouse (constructs/lakehouse/athena-query-policy). */
+  private addAthenaQueryPolicy(athenaEndpointId: string): void {
+    const { needs } = this.context;
+    const athena = new AthenaQueryPolicy(this, 'athena-query', {
+      namePrefix: needs.name,
+      region: needs.cloud.region,
+      accountId: this.lakehouse.account.accountId,
+      partition: this.lakehouse.account.partition,
+      athenaEndpointId,
+      glueDatabaseNames: [this.outputs.glueDatabaseName],
+      dataReadStatements: this.lakehouse.readDataStatements(['raw', 'curated']),
+    });
+    new TerraformOutput(this, 'athena_query_policy_arn', { value: athena.policy.arn, description: 'Attach to the roles that query the lakehouse with Athena (only through the VPC Athena endpoint)' });
   }
 
   /** Outputs people and producers need: where to subscribe, what to attach, where to connect. */
@@ -172,4 +191,9 @@ export class LakehouseStack extends TracklayerStack {
       new TerraformOutput(this, 'kafka_topic_partitions', { value: partitions, description: 'Partitions of the topic (MSK Serverless: create the topic with this many)' });
     }
   }
+}
+
+/** The endpoints raw and curated accept: the S3 gateway, and the interface endpoint on-prem uses. */
+export function lakehouseEndpointIds(network: NetworkOutputs): string[] {
+  return [network.s3EndpointId, ...(network.onPrem ? [network.onPrem.s3InterfaceEndpointId] : [])];
 }

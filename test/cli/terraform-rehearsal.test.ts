@@ -1,4 +1,4 @@
-import { MOCK_ACCOUNT, mockValue, rehearsalPassed, rehearsalTest } from '../../cli/terraform-rehearsal';
+import { MOCK_ACCOUNT, distinctMockId, mockValue, rehearsalPassed, rehearsalTest } from '../../cli/terraform-rehearsal';
 
 describe('terraform-rehearsal', () => {
   test('mock values in the shapes AWS validators expect', () => {
@@ -27,6 +27,14 @@ describe('terraform-rehearsal', () => {
   test("a node group's mock has an Auto Scaling group, which the autoscaler's node-template tags index into", () => {
     const text = rehearsalTest({ resource: { aws_eks_node_group: {} } }, {});
     expect(text).toContain('resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]');
+  });
+
+  test('GIVEN several subnets THEN each gets a distinct mock id (a set of them, such as a resolver endpoint\'s ip_address, must not collapse)', () => {
+    const text = rehearsalTest({ resource: { aws_subnet: { b: {}, a: {} }, aws_vpc_endpoint: {} } }, {});
+    expect(text).toContain('override_resource {\n  target = aws_subnet.a\n  values = { id = "subnet-00000000000000000" }\n}');
+    expect(text).toContain('override_resource {\n  target = aws_subnet.b\n  values = { id = "subnet-00000000000000001" }\n}');
+    expect(distinctMockId('aws_subnet', 17)).toMatch(/^subnet-[0-9a-f]{17}$/);
+    expect(text).toContain('dns_entry = [{ dns_name = "*.vpce-');
   });
 
   test('the verdict is the run line, not the teardown', () => {

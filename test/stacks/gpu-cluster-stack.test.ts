@@ -6,6 +6,7 @@ const clusterOf = (patch: Record<string, unknown>): TerraformJson => synthApp(ne
 const nodeGroup = (json: TerraformJson, workload: string) => resourcesOf(json, 'aws_eks_node_group').find((g) => g.node_group_name === `acme-ml-${workload}`)!;
 const secretsKey = (json: TerraformJson) => resourcesOf(json, 'aws_kms_key').find((k) => String(k.description).includes('Kubernetes secrets'))!;
 const onPrem = { kubeContext: 'dc1', gpuNodes: 2, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+const { kubeContext: _context, ...nodes } = onPrem;
 
 describe('GpuClusterStack: p5 multi-node spot bursty', () => {
   const json = clusterOf({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64, interruptible: true } } });
@@ -78,12 +79,30 @@ describe('GpuClusterStack: cluster and access', () => {
     for (const policy of workload) expect(policy).not.toMatch(/DeleteObjectVersion|s3:\*|"\*"/);
   });
 
-  test('hybrid: the on-prem networks are remote networks of the cluster', () => {
+  test('GIVEN onPrem.mode hybrid-nodes THEN the on-prem networks are remote networks, the service range is the one EKS picks, and the Pod Identity agent runs on hybrid nodes', () => {
+    const hybrid = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem: { ...nodes, mode: 'hybrid-nodes' }, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
+    const [cluster] = resourcesOf(hybrid, 'aws_eks_cluster');
+    expect(cluster.remote_network_config).toEqual({ remote_node_networks: { cidrs: ['10.50.0.0/16'] }, remote_pod_networks: { cidrs: ['10.60.0.0/16'] } });
+    // VPC 10.0.0.0/16 lies in 10/8, so EKS picks 172.20.0.0/16 (needs/eks-service-cidr).
+    expect(cluster.kubernetes_network_config).toEqual({ service_ipv4_cidr: '172.20.0.0/16' });
+    expect(cluster.lifecycle).toBeUndefined();
+    const agent = resourcesOf(hybrid, 'aws_eks_addon').find((a) => a.addon_name === 'eks-pod-identity-agent')!;
+    expect(JSON.parse(agent.configuration_values as string)).toEqual({ daemonsets: { hybrid: { create: true } } });
+  });
+
+  test('GIVEN onPrem.mode cluster THEN no remote networks, and remote networks an earlier build set are left alone (ForceNew in hashicorp/aws 5.100)', () => {
     const hybrid = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
-    expect(resourcesOf(hybrid, 'aws_eks_cluster')[0].remote_network_config).toEqual({
-      remote_node_networks: { cidrs: ['10.50.0.0/16'] },
-      remote_pod_networks: { cidrs: ['10.60.0.0/16'] },
-    });
+    const [cluster] = resourcesOf(hybrid, 'aws_eks_cluster');
+    expect(cluster).not.toHaveProperty('remote_network_config');
+    expect(cluster).not.toHaveProperty('kubernetes_network_config');
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['remote_network_config'] });
+    const agent = resourcesOf(hybrid, 'aws_eks_addon').find((a) => a.addon_name === 'eks-pod-identity-agent')!;
+    expect(agent).not.toHaveProperty('configuration_values');
+  });
+
+  test('GIVEN mode cluster in prod THEN both lifecycle settings', () => {
+    const prod = synthApp(needsWith({ environment: 'prod', business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
+    expect(resourcesOf(prod, 'aws_eks_cluster')[0].lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['remote_network_config'] });
   });
 
   test('prod protects the cluster and the key from destroy', () => {

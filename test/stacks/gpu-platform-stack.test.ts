@@ -11,6 +11,7 @@ import type { StackRole } from '../../strategy/stack-plan';
 import { cloudwatchAddonRunsDcgmExporter } from '../../constructs/compute/cluster-addons';
 import { releases } from '../constructs/platform/platform-json';
 import { needsWith } from '../support/needs-fixtures';
+import { synthApp } from '../support/synth-app';
 import { resourcesOf, type TerraformJson } from '../support/synth-json';
 
 /**
@@ -150,5 +151,31 @@ describe('GpuPlatformStack: autoscaler, queueing and teams', () => {
   test('GIVEN no training THEN the autoscaler but no Kueue', () => {
     const { platform: inferenceOnly } = synthWithCluster(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 50 } } }));
     expect(resourcesOf(inferenceOnly, 'helm_release').map((r) => r.chart).sort()).toEqual(['cluster-autoscaler', 'nvidia-device-plugin']);
+  });
+});
+
+describe('GpuPlatformStack: EKS Hybrid Nodes (onPrem.mode hybrid-nodes)', () => {
+  const nodes = { mode: 'hybrid-nodes', gpuNodes: 8, gpusPerNode: 8, interconnect: 'infiniband', networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+  const platformOf = (onPrem: Record<string, unknown>, gpus: number) => synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { training: { accelerator: 'h100', gpus } } }))['acme-ml-gpu-platform'];
+  const trainingQuota = (json: TerraformJson) => resourcesOf(json, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training')!.spec;
+
+  test('GIVEN a gap of 32 GPUs THEN Cilium, the NVIDIA plugin, the RDMA plugin, and a training quota of the cloud group plus the servers', () => {
+    const json = platformOf(nodes, 96);
+    expect(Object.keys(releases(json)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(resourcesOf(json, 'kubernetes_daemon_set_v1').map((d) => (d.metadata as { name: string }).name)).toEqual(['rdma-shared-device-plugin']);
+    expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '96' } });
+  });
+
+  test('GIVEN the servers cover training THEN no cloud GPU group, yet the NVIDIA plugin runs (for the servers) and the quota is theirs', () => {
+    const json = platformOf(nodes, 64);
+    expect(Object.keys(releases(json)).sort()).toEqual(['cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
+  });
+
+  test('GIVEN mode cluster THEN no Cilium and no RDMA plugin on EKS (the on-prem cluster has its own platform)', () => {
+    const { mode: _mode, podCidr: _pods, ...rest } = nodes;
+    const json = platformOf({ ...rest, kubeContext: 'dc1' }, 96);
+    expect(Object.keys(releases(json))).not.toContain('cilium');
+    expect(resourcesOf(json, 'kubernetes_daemon_set_v1')).toEqual([]);
   });
 });

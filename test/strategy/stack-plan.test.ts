@@ -39,7 +39,26 @@ describe('stacksFor: hybrid burst condition', () => {
 
   test('burstCauses names each cause', () => {
     const needs = needsWith({ onPrem, workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 3 } } });
-    expect(burstCauses(needs)).toEqual(['workload.pattern is bursty', 'workload.training.gpus (64) exceeds the 32 on-prem GPUs', 'workload.inference.replicas is 3']);
+    expect(burstCauses(needs)).toEqual(['workload.pattern is bursty', 'workload.training.gpus (64) exceeds the 32 on-prem GPUs by 32', 'workload.inference.replicas is 3']);
+  });
+});
+
+describe('stacksFor: onPrem.mode (NEEDS-v1.1)', () => {
+  const nodes = { mode: 'hybrid-nodes', gpuNodes: 4, gpusPerNode: 8, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+
+  test('GIVEN mode cluster THEN the on-prem cluster gets its platform and the cloud cluster exists only to burst', () => {
+    expect(roles('hybrid', { onPrem, workload: { training: { accelerator: 'h100', gpus: 32 } } })).toEqual([...base, 'connectivity', 'onprem-platform']);
+  });
+
+  test('GIVEN mode hybrid-nodes and nothing to burst THEN the EKS control plane the servers join, and no onprem-platform', () => {
+    expect(roles('hybrid', { onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 32 } } })).toEqual([...base, ...cluster, 'gpu-queues', 'connectivity']);
+    expect(burstCauses(needsWith({ onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 32 } } }))).toEqual([]);
+  });
+
+  test('GIVEN mode hybrid-nodes and a gap THEN the same stacks, and the gap is a burst cause', () => {
+    const patch = { onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 40 } } };
+    expect(roles('hybrid', patch)).toEqual([...base, ...cluster, 'gpu-queues', 'connectivity']);
+    expect(burstCauses(needsWith(patch))).toEqual(['workload.training.gpus (40) exceeds the 32 on-prem GPUs by 8']);
   });
 });
 

@@ -68,3 +68,26 @@ describe('GpuQueuesStack', () => {
     expect(Object.keys(synthApp(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 50 } } })))).not.toContain('acme-ml-gpu-queues');
   });
 });
+
+describe('GpuQueuesStack: EKS Hybrid Nodes', () => {
+  const nodes = { mode: 'hybrid-nodes', gpuNodes: 4, gpusPerNode: 8, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+  const json = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 48 } } }))['acme-ml-gpu-queues'];
+
+  test('GIVEN servers that join EKS THEN they are a flavor of their own, selected by the node-group label nodeadm registers, after the cloud group', () => {
+    const flavors = manifests(json).filter((m) => m.kind === 'ResourceFlavor');
+    expect(flavors.map((f) => f.metadata.name).sort()).toEqual(['acme-ml-onprem', 'acme-ml-training']);
+    const queue = manifests(json).find((m) => m.kind === 'ClusterQueue')!;
+    expect(queue.spec.resourceGroups[0].flavors.map((f: { name: string }) => f.name)).toEqual(['acme-ml-training', 'acme-ml-onprem']);
+    expect(flavors.find((f) => f.metadata.name === 'acme-ml-onprem')!.spec).toEqual({ nodeLabels: { 'tracklayer.dev/node-group': 'acme-ml-onprem' }, nodeTaints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] });
+  });
+
+  test('the team may be admitted on all 48 GPUs: 16 in the cloud (the gap) and 32 on the servers, with no EFA on premises', () => {
+    const queue = manifests(json).find((m) => m.kind === 'ClusterQueue')!;
+    const byFlavor = Object.fromEntries(
+      queue.spec.resourceGroups[0].flavors.map((f: { name: string; resources: { name: string; nominalQuota: string; borrowingLimit?: string }[] }) => [f.name, Object.fromEntries(f.resources.map((r) => [r.name, Number(r.nominalQuota) + Number(r.borrowingLimit ?? 0)]))]),
+    );
+    expect(byFlavor['acme-ml-training']['nvidia.com/gpu']).toBe(16);
+    expect(byFlavor['acme-ml-onprem']['nvidia.com/gpu']).toBe(32);
+    expect(byFlavor['acme-ml-onprem']['vpc.amazonaws.com/efa']).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 /** Renders a selection report for people (the `select` command without --json). */
-import { costOf } from '../preview/capacity';
+import { costOf } from '../stacks/cost-estimate';
 import { usd } from '../preview/markdown';
 import type { Needs } from '../needs/schema';
 import type { SelectionReport } from './selection-report';

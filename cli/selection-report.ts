@@ -4,7 +4,7 @@
  * the selection, the monthly compute estimate at min and max scale against the budget, and in
  * hybrid whether the cloud cluster bursts and why.
  */
-import { BUDGET_TAG_NOTE, budgetCheck, costOf } from '../preview/capacity';
+import { BUDGET_TAG_NOTE, budgetCheck, costOf } from '../stacks/cost-estimate';
 import { usd } from '../preview/markdown';
 import type { Needs } from '../needs/schema';
 import type { Selection } from '../strategy/select';

@@ -3,7 +3,8 @@
  * bandwidth, on-prem and edge hardware, storage tiers, and the monthly compute cost with its
  * change against the base and a budget warning. Pure.
  */
-import { BUDGET_TAG_NOTE, budgetCheck, type CapacityModel, type CostModel, type GroupCapacity } from './capacity';
+import { BUDGET_TAG_NOTE, budgetCheck, type CostModel } from '../stacks/cost-estimate';
+import type { CapacityModel, GroupCapacity } from './capacity';
 import { code, count, quote, usd, usdDelta } from './markdown';
 
 /** The capacity section (without heading). */

@@ -1,4 +1,5 @@
-import { capacityOf, costOf } from '../../preview/capacity';
+import { capacityOf } from '../../preview/capacity';
+import { costOf } from '../../stacks/cost-estimate';
 import { monthlyComputeCost } from '../../stacks/gpu-capacity-plan';
 import { selectStrategy } from '../../strategy/select';
 import { needsWith } from '../support/needs-fixtures';

@@ -1,8 +1,8 @@
 import { HOURS_PER_MONTH } from '../../catalog/pricing';
 import { FIREHOSE_PRICES, MSK_PRICES } from '../../catalog/data-pricing';
 import { KAFKA_BROKER_TYPES } from '../../catalog/streaming-capacity';
-import { costOf } from '../../preview/capacity';
-import { dataFoundationCostAssumptions, dataFoundationCostLines, monthlyStreamGb } from '../../preview/data-foundation-cost';
+import { costOf } from '../../stacks/cost-estimate';
+import { dataFoundationCostAssumptions, dataFoundationCostLines, monthlyStreamGb } from '../../stacks/data-foundation-cost';
 import { selectStrategy } from '../../strategy/select';
 import { needsWith } from '../support/needs-fixtures';
 

@@ -33,12 +33,12 @@ function burstLines(needs: Needs, burst: NonNullable<SelectionReport['cloudBurst
   return lines;
 }
 
-/** The monthly compute estimate, line by line, and the budget. */
+/** The monthly cost estimate, line by line, and the budget. */
 function costLines(needs: Needs, report: SelectionReport): string[] {
   const { cost } = report;
   const estimate = costOf(needs, report);
-  if (estimate.lines.length === 0) return [`monthly compute estimate: none (no cloud GPU cluster in the ${report.strategy} strategy)`];
-  const lines = [`monthly compute estimate: ${usd(cost.minMonthlyUsd)} at min scale, ${usd(cost.maxMonthlyUsd)} at max scale`];
+  if (estimate.lines.length === 0) return [`monthly cost estimate: none (no cloud GPU cluster or data services in the ${report.strategy} strategy)`];
+  const lines = [`monthly cost estimate: ${usd(cost.minMonthlyUsd)} at min scale, ${usd(cost.maxMonthlyUsd)} at max scale`];
   for (const line of estimate.lines) lines.push(`  - ${line.label}: ${usd(line.minUsd)} to ${usd(line.maxUsd)}`);
   lines.push(`  (${estimate.assumptions.join('; ')})`);
   if (cost.budgetUsd !== null) lines.push(`budget: ${usd(cost.budgetUsd)} a month (business.monthlyBudgetUsd)${cost.maxMonthlyUsd > cost.budgetUsd ? ': exceeded, see warnings' : ': the estimate fits at max scale'}`);

@@ -1,7 +1,7 @@
 /**
  * What `select` reports, as one object both the text and `--json` are made from, so the two
  * always carry the same facts (NEEDS-v1 `select --json` plus Amendments v1.1 `cost`):
- * the selection, the monthly compute estimate at min and max scale against the budget, and in
+ * the selection, the monthly cost estimate at min and max scale against the budget, and in
  * hybrid whether the cloud cluster bursts and why.
  */
 import { BUDGET_TAG_NOTE, budgetCheck, costOf } from '../stacks/cost-estimate';
@@ -11,7 +11,7 @@ import type { Selection } from '../strategy/select';
 import { onPremGpus, trainingGapGpus } from '../strategy/burst-gap';
 import { burstCauses } from '../strategy/stack-plan';
 
-/** The monthly compute estimate in USD (NEEDS-v1.1 `select --json` `cost`). */
+/** The monthly cost estimate in USD (NEEDS-v1.1 `select --json` `cost`): compute, and the data foundation's services. */
 export interface SelectionCost {
   readonly minMonthlyUsd: number;
   readonly maxMonthlyUsd: number;
@@ -64,7 +64,7 @@ function budgetWarnings(cost: { minUsd: number; maxUsd: number }, budgetUsd: num
   const warnings: string[] = [];
   if (budget.status !== 'within') {
     const which = budget.status === 'over-at-min' ? 'even at min scale' : 'at max scale';
-    warnings.push(`the monthly compute estimate ${which} (${usd(budget.overUsd!)}) exceeds business.monthlyBudgetUsd (${usd(budget.budgetUsd)}) by ${usd(budget.overUsd! - budget.budgetUsd)}`);
+    warnings.push(`the monthly cost estimate ${which} (${usd(budget.overUsd!)}) exceeds business.monthlyBudgetUsd (${usd(budget.budgetUsd)}) by ${usd(budget.overUsd! - budget.budgetUsd)}`);
   }
   warnings.push(BUDGET_TAG_NOTE);
   return warnings;

@@ -10,9 +10,9 @@ import type { Selection } from '../strategy/select';
 import { dataFoundationCostAssumptions, dataFoundationCostLines } from './data-foundation-cost';
 import { monthlyComputeCost, monthlyCostLines, type CostLine } from './gpu-capacity-plan';
 
-/** The monthly compute cost estimate. */
+/** The monthly cost estimate: the cluster's compute and the data foundation's services. */
 export interface CostModel {
-  /** Totals from monthlyComputeCost; zero without a cloud cluster. */
+  /** Totals of the lines; zero with no line. */
   readonly minUsd: number;
   readonly maxUsd: number;
   readonly lines: readonly CostLine[];
@@ -29,19 +29,12 @@ export function hasCloudCluster(selection: Selection): boolean {
  * foundation's services (./data-foundation-cost; none without streaming or compliance).
  */
 export function costOf(needs: Needs, selection: Selection): CostModel {
-  const total = monthlyComputeCost(needs);
-  const assumptions = [total.assumptions];
+  const assumptions = [monthlyComputeCost(needs).assumptions];
   if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
   assumptions.push('on-prem and edge hardware are not priced');
   assumptions.push(...dataFoundationCostAssumptions(needs));
-  const dataLines = dataFoundationCostLines(needs);
-  const lines = [...(hasCloudCluster(selection) ? monthlyCostLines(needs) : []), ...dataLines];
+  const lines = [...(hasCloudCluster(selection) ? monthlyCostLines(needs) : []), ...dataFoundationCostLines(needs)];
   const sum = (pick: (l: CostLine) => number) => Math.round(lines.reduce((acc, l) => acc + pick(l), 0) * 100) / 100;
-  if (dataLines.length === 0) {
-    // Unchanged from before the data foundation: the cluster's own totals.
-    if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
-    return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines, assumptions };
-  }
   return { minUsd: sum((l) => l.minUsd), maxUsd: sum((l) => l.maxUsd), lines, assumptions };
 }
 

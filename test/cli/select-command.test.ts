@@ -18,7 +18,7 @@ describe('tracklayer select', () => {
       strategy: 'hybrid',
       source: 'auto',
       reasons: [{ rule: 'sovereignty', detail: 'business.dataSensitivity is high' }],
-      warnings: [expect.stringMatching(/^the monthly compute estimate at max scale \(\$[\d,]+\) exceeds business\.monthlyBudgetUsd \(\$300,000\)/), expect.stringMatching(/^the AWS Budget counts spend tagged tracklayer:project only once/)],
+      warnings: [expect.stringMatching(/^the monthly cost estimate at max scale \(\$[\d,]+\) exceeds business\.monthlyBudgetUsd \(\$300,000\)/), expect.stringMatching(/^the AWS Budget counts spend tagged tracklayer:project only once/)],
       stacks: [
         { name: 'medica-ai-network', role: 'network' },
         { name: 'medica-ai-lakehouse', role: 'lakehouse' },
@@ -82,7 +82,7 @@ describe('tracklayer select', () => {
     const json = JSON.parse(cli(['select', '--needs', 'examples/hybrid.yaml', '--json']).stdout);
     const text = cli(['select', '--needs', 'examples/hybrid.yaml']).stdout;
     const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
-    expect(text).toContain(`monthly compute estimate: ${usd(json.cost.minMonthlyUsd)} at min scale, ${usd(json.cost.maxMonthlyUsd)} at max scale`);
+    expect(text).toContain(`monthly cost estimate: ${usd(json.cost.minMonthlyUsd)} at min scale, ${usd(json.cost.maxMonthlyUsd)} at max scale`);
     expect(text).toContain(`cloud burst capacity: yes (${json.cloudBurst.causes.join('; ')})`);
     for (const warning of json.warnings) expect(text).toContain(`  - ${warning}`);
   });

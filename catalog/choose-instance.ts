@@ -9,6 +9,9 @@
  * | training, multiNode: false   | on-demand types with chips >= gpus| fewest chips; tie: cheaper                       | 1                  | false |
  * | inference                    | on-demand types                   | fewest chips; tie: cheaper                       | (caller scales)    | -     |
  *
+ * With `capacityBlock`, the candidates are the types sold as EC2 Capacity Blocks instead of the
+ * on-demand ones (h200 multi-node → p5e.48xlarge, 32 EFA cards; h100 → p5.48xlarge).
+ *
  * Why: multi-node training is bound by the collective traffic between nodes, so the fewest,
  * fattest nodes with the most EFA cards win (fewer hops, more rails per GPU); single-node work
  * wants the cheapest box the job fits on. Types AWS sells only through Capacity Blocks
@@ -23,6 +26,7 @@
  */
 import { ACCELERATORS, Accelerator } from './accelerator';
 import { CatalogError } from './catalog-error';
+import { soldAsCapacityBlock } from './capacity-block-prices';
 import { INSTANCE_TYPES, InstanceTypeSpec } from './instance-type';
 
 export { CatalogError } from './catalog-error';
@@ -35,6 +39,13 @@ export interface TrainingNeed {
   readonly gpus: number;
   /** True when the job may (and, above one instance's chips, must) span several nodes. */
   readonly multiNode: boolean;
+  /**
+   * True when the nodes come from EC2 Capacity Blocks (NEEDS-v1.1 `capacity: capacity-block`):
+   * the candidates are then the types AWS sells as blocks (./capacity-block-prices), including
+   * capacity-block-only ones such as p5e.48xlarge, instead of the on-demand types.
+   * @default false
+   */
+  readonly capacityBlock?: boolean;
 }
 
 /** Where a training job lands: which type, how many of them, and whether pods get EFA. */
@@ -85,6 +96,12 @@ function noInstanceMessage(accelerator: Accelerator): string {
   return `${accelerator}: the catalog has no on-demand instance type carrying ${accelerator}; choose another accelerator`;
 }
 
+/** The message for an accelerator AWS sells no Capacity Block of. */
+function noBlockMessage(accelerator: Accelerator, catalog: readonly InstanceTypeSpec[]): string {
+  const sold = ACCELERATORS.filter((other) => instanceTypesFor(other, catalog).some(soldAsCapacityBlock));
+  return `${accelerator}: AWS sells no ${accelerator} instance type as EC2 Capacity Blocks; choose ${sold.join('/')} for capacity-block, or another capacity`;
+}
+
 /**
  * The on-demand type with the most chips (tie: cheaper): its chip count is "one instance"
  * for the multiNode default and the ceiling of a single-node job.
@@ -132,8 +149,8 @@ function place(need: TrainingNeed, catalog: readonly InstanceTypeSpec[]): Placed
   if (!Number.isInteger(gpus) || gpus < 1) {
     return { problem: `${accelerator}: gpus must be a whole number of at least 1, got ${gpus}` };
   }
-  const candidates = launchable(accelerator, catalog);
-  if (candidates.length === 0) return { problem: noInstanceMessage(accelerator) };
+  const candidates = need.capacityBlock ? instanceTypesFor(accelerator, catalog).filter(soldAsCapacityBlock) : launchable(accelerator, catalog);
+  if (candidates.length === 0) return { problem: need.capacityBlock ? noBlockMessage(accelerator, catalog) : noInstanceMessage(accelerator) };
 
   if (multiNode) {
     const best = candidates.filter((instance) => instance.efaInterfaces > 0).sort(byBestForMultiNode)[0];
@@ -152,7 +169,7 @@ function place(need: TrainingNeed, catalog: readonly InstanceTypeSpec[]): Placed
 
   const fitting = candidates.find((instance) => instance.chips >= gpus);
   if (fitting === undefined) {
-    const largest = largestInstance(accelerator, catalog);
+    const largest = need.capacityBlock ? candidates[candidates.length - 1] : largestInstance(accelerator, catalog);
     return {
       problem:
         `${accelerator}: gpus ${gpus} does not fit on one node; the largest ${accelerator} instance type, ` +

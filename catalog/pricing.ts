@@ -1,6 +1,7 @@
 /**
  * Monthly cost estimates from the catalog's hourly prices.
  */
+import { capacityBlockRate } from './capacity-block-prices';
 import { CatalogError } from './catalog-error';
 import { InstanceTypeSpec } from './instance-type';
 
@@ -27,21 +28,37 @@ export const PRICE_REGION = 'us-east-1';
 export interface CostOptions {
   /** True for Spot nodes, priced at on-demand × (1 − SPOT_DISCOUNT). */
   readonly spot: boolean;
+  /**
+   * True for nodes in an EC2 Capacity Block, priced at the block's effective instance-hour
+   * rate (./capacity-block-prices). On-Demand Capacity Reservations bill at the on-demand rate,
+   * so they need no option of their own.
+   * @default false
+   */
+  readonly capacityBlock?: boolean;
 }
 
 /**
  * Cost of running `nodes` of `instance` around the clock for a month, in USD rounded to the
- * cent: hourly price × HOURS_PER_MONTH × nodes, less SPOT_DISCOUNT for Spot.
- * @throws CatalogError when `nodes` is not a whole number of at least 0.
+ * cent: hourly price × HOURS_PER_MONTH × nodes, less SPOT_DISCOUNT for Spot, at the Capacity
+ * Block rate for a block.
+ * @throws CatalogError when `nodes` is not a whole number of at least 0, or a Capacity Block
+ *   is priced for a type AWS does not sell as one.
  */
 export function monthlyCostUsd(
   instance: InstanceTypeSpec,
   nodes: number,
-  { spot }: CostOptions = { spot: false },
+  { spot, capacityBlock = false }: CostOptions = { spot: false },
 ): number {
   if (!Number.isInteger(nodes) || nodes < 0) {
     throw new CatalogError(`${instance.name}: nodes must be a whole number of at least 0, got ${nodes}`);
   }
-  const hourly = spot ? instance.onDemandUsdPerHour * (1 - SPOT_DISCOUNT) : instance.onDemandUsdPerHour;
+  const hourly = capacityBlock ? blockRate(instance) : spot ? instance.onDemandUsdPerHour * (1 - SPOT_DISCOUNT) : instance.onDemandUsdPerHour;
   return Math.round(hourly * HOURS_PER_MONTH * nodes * 100) / 100;
+}
+
+/** The Capacity Block rate of `instance`. @throws CatalogError when AWS sells no block of it. */
+function blockRate(instance: InstanceTypeSpec): number {
+  const rate = capacityBlockRate(instance);
+  if (rate === undefined) throw new CatalogError(`${instance.name}: AWS does not sell it as EC2 Capacity Blocks, so it has no block rate; choose a type the Capacity Blocks page lists`);
+  return rate.usdPerHour;
 }

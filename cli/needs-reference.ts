@@ -94,7 +94,7 @@ const CROSS_FIELD_RULES: readonly string[] = [
   'Site names are unique; `workload.inference.rollout` needs sites, its pilots must be sites (the closest is named), and more waves than sites left is a warning (the waves are capped).',
   '`data.tiers`: each tier at least 30 days after the previous (S3 rejects a lifecycle rule otherwise).',
   '`onPrem.networkCidr`, `onPrem.podCidr` and `cloud.vpcCidr` must not overlap.',
-  '`onPrem.mode: cluster` needs `kubeContext`; `hybrid-nodes` forbids it, needs `podCidr`, and its node and pod networks must be RFC 1918 and clear of the cluster\'s Kubernetes service range.',
+  '`onPrem.mode: cluster` needs `kubeContext`; `hybrid-nodes` forbids it, needs `podCidr`, its node and pod networks must be RFC 1918 and clear of the cluster\'s Kubernetes service range, and its pod network must hold a /25 per server (Cilium\'s cluster pool).',
   '`onPrem.accelerator` cannot be `trainium` (it exists only in AWS).',
   '`strategy: hybrid` (or `dataSensitivity: high` under `auto`) needs `onPrem`; `edge-centric` needs at least one site.',
   '`guardrails.suppress[].resource` must be a construct path in a stack of this file (`<name>-<role>/...`).',

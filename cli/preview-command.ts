@@ -89,7 +89,7 @@ export function previewComment(options: PreviewOptions, rules: readonly Rule[], 
     const selection = selectStrategy(head.needs);
     const output = headOutput(head, options.out ?? join(scratch, 'head'), warn);
     const stacks = Object.entries(output.stacks).map(([name, json]) => ({ name, json: json as TerraformDocument }));
-    const findings = evaluateGuardrails(stacks, head.needs.guardrails.suppress, rules).findings;
+    const findings = evaluateGuardrails(stacks, head.needs.guardrails.suppress, rules, head.needs).findings;
     const baseNeeds = options.baseNeedsFile ? readNeedsFile(options.baseNeedsFile) : undefined;
     const base = options.base ? baseOutput(options.base, baseNeeds, scratch, warn) : baseNeeds ? synthesizeInto(baseNeeds, join(scratch, 'base')) : undefined;
     const previewBase: PreviewBase | undefined = baseNeeds || base ? { needs: baseNeeds?.needs, output: base } : undefined;

@@ -97,7 +97,7 @@ function synthesizeAndCheck(needs: Needs, selection: Selection, dir: string, rul
   const { app, written, missing } = buildApp(needs, selection, dir);
   app.synth();
   const stacks = readSynthesizedStacks(dir, written);
-  const guardrails = evaluateGuardrails(stacks, needs.guardrails.suppress, rules);
+  const guardrails = evaluateGuardrails(stacks, needs.guardrails.suppress, rules, needs);
   return { written, missing, warnings: constructWarnings(app), guardrails, stacks };
 }
 

@@ -34,14 +34,36 @@ const ID_PREFIXES: Readonly<Record<string, string>> = {
 
 /** Computed blocks other resources or outputs index into (a mock would leave them empty). */
 const EXTRA_DEFAULTS: Readonly<Record<string, readonly string[]>> = {
+  // The endpoint-specific S3 name an output derives from dns_entry[0] (`*.vpce-….s3.<region>.vpce.amazonaws.com`).
+  aws_vpc_endpoint: ['dns_entry = [{ dns_name = "*.vpce-0123456789abcdef0-mock.s3.us-east-1.vpce.amazonaws.com", hosted_zone_id = "Z7HUB22UULQXV" }]'],
   aws_eks_cluster: ['certificate_authority = [{ data = "bW9jaw==" }]', 'endpoint = "https://mock.eks.amazonaws.com"'],
+  // The Cluster Autoscaler's node-template tags name the node group's ASG: resources[0].autoscaling_groups[0].name.
+  aws_eks_node_group: ['resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]'],
 };
+
+/**
+ * Types whose instances need distinct ids within a stack: a set of them (the two subnets of
+ * `aws_route53_resolver_endpoint.ip_address`) would collapse identical mock ids into one element.
+ */
+const DISTINCT_ID_TYPES = ['aws_subnet'] as const;
+
+/** The `index`-th distinct mock id of `type` (same prefix and hex length as {@link mockValue}). */
+export function distinctMockId(type: string, index: number): string {
+  return `${ID_PREFIXES[type]}-${index.toString(16).padStart(17, '0')}`;
+}
 
 /** ARN service of a resource type where it differs from the type's first word. */
 const ARN_SERVICES: Readonly<Record<string, string>> = { aws_cloudwatch_log_group: 'logs', aws_cloudwatch_metric_alarm: 'cloudwatch', aws_s3tables_table_bucket: 's3tables' };
 
+/**
+ * IAM ARNs are global (no region) and name the entity kind, `arn:aws:iam::<account>:role/<name>`;
+ * validators that take a principal (Lake Formation grants) check that shape.
+ */
+const IAM_ARN_KINDS: Readonly<Record<string, string>> = { aws_iam_role: 'role', aws_iam_policy: 'policy', aws_iam_user: 'user', aws_iam_group: 'group' };
+
 /** A mock value of `attribute` of a resource of `type`. */
 export function mockValue(type: string, attribute: string): string {
+  if (attribute === 'arn' && IAM_ARN_KINDS[type]) return `arn:aws:iam::${MOCK_ACCOUNT}:${IAM_ARN_KINDS[type]}/mock`;
   if (attribute === 'arn' || attribute.endsWith('_arn')) {
     const service = ARN_SERVICES[type] ?? type.split('_')[1];
     return `arn:aws:${service}:us-east-1:${MOCK_ACCOUNT}:${type.replace(/^aws_/, '')}/mock`;
@@ -99,6 +121,18 @@ function mockProvider(stack: StackJson): string[] {
   return lines;
 }
 
+/** `override_resource` giving each instance of a {@link DISTINCT_ID_TYPES} type its own id; `module` prefixes the targets. */
+function distinctIds(stack: StackJson, module?: string): string[] {
+  const lines: string[] = [];
+  const prefix = module === undefined ? '' : `module.${module}.`;
+  for (const type of DISTINCT_ID_TYPES) {
+    Object.keys((stack.resource?.[type] ?? {}) as Record<string, unknown>)
+      .sort()
+      .forEach((name, index) => lines.push('override_resource {', `  target = ${prefix}${type}.${name}`, `  values = { id = ${hcl(distinctMockId(type, index))} }`, '}', ''));
+  }
+  return lines;
+}
+
 /** `override_data` for each remote-state lookup of `stack`, with mock outputs of the producing stack; `module` prefixes the targets. */
 function remoteStateOverrides(stack: StackJson, stacks: Readonly<Record<string, StackJson>>, module?: string): string[] {
   const lines: string[] = [];
@@ -121,18 +155,18 @@ const RUN_BLOCK = [`run ${hcl(REHEARSAL_RUN)} {`, '  command = apply', '}', ''];
 
 /** The `terraform test` file that rehearses an apply of `stack`; `stacks` are all synthesized stacks by name. */
 export function rehearsalTest(stack: StackJson, stacks: Readonly<Record<string, StackJson>>): string {
-  return [...mockProvider(stack), ...remoteStateOverrides(stack, stacks), ...RUN_BLOCK].join('\n');
+  return [...mockProvider(stack), ...distinctIds(stack), ...remoteStateOverrides(stack, stacks), ...RUN_BLOCK].join('\n');
 }
 
 /**
  * The `terraform test` file that rehearses one apply of every member of a combined root
  * (./combined-root): one mock provider (the members share the root's AWS provider) with
- * defaults for every AWS resource type of any member, and each member's remote-state lookups
- * overridden inside its module.
+ * defaults for every AWS resource type of any member, and each member's distinct ids and
+ * remote-state lookups overridden inside its module.
  */
 export function combinedRehearsalTest(members: readonly { readonly name: string; readonly json: StackJson }[], stacks: Readonly<Record<string, StackJson>>): string {
   const resource = Object.fromEntries(members.flatMap((m) => Object.keys(m.json.resource ?? {})).map((type) => [type, {}]));
-  return [...mockProvider({ resource }), ...members.flatMap((m) => remoteStateOverrides(m.json, stacks, m.name)), ...RUN_BLOCK].join('\n');
+  return [...mockProvider({ resource }), ...members.flatMap((m) => distinctIds(m.json, m.name)), ...members.flatMap((m) => remoteStateOverrides(m.json, stacks, m.name)), ...RUN_BLOCK].join('\n');
 }
 
 /** One line of `terraform test -json` output, as far as the verdict reads it. */

@@ -4,8 +4,9 @@
  * the engine can be tested with rules of the test's choosing.
  */
 import { RULES } from './registry';
-import type { Rule, RuleLevel, SynthesizedStack } from './rule';
+import type { Rule, RuleLevel, SynthContext, SynthesizedStack } from './rule';
 import type { RuleId } from '../needs/rule-ids';
+import type { Needs } from '../needs/schema';
 
 /** A finding of a rule in a stack, with the level it resolved to. */
 export interface StackFinding {
@@ -52,11 +53,16 @@ export interface GuardrailReport {
   readonly unmatched: readonly UnmatchedSuppression[];
 }
 
-/** Every finding of every rule in every stack, in stack order, then rule order. */
-export function runRules(stacks: readonly SynthesizedStack[], rules: readonly Rule[] = RULES): StackFinding[] {
+/**
+ * Every finding of every rule in every stack, in stack order, then rule order. `needs` are the
+ * needs the stacks were built from; rules that compare the stacks with the needs skip that part
+ * without them.
+ */
+export function runRules(stacks: readonly SynthesizedStack[], rules: readonly Rule[] = RULES, needs?: Needs): StackFinding[] {
+  const synth: SynthContext = needs ? { stacks, needs } : { stacks };
   return stacks.flatMap((stack) =>
     rules.flatMap((rule) =>
-      rule.check(stack).map((finding) => ({ ruleId: rule.id, level: finding.level ?? rule.level, stack: stack.name, address: finding.address, path: finding.path, message: finding.message })),
+      rule.check(stack, synth).map((finding) => ({ ruleId: rule.id, level: finding.level ?? rule.level, stack: stack.name, address: finding.address, path: finding.path, message: finding.message })),
     ),
   );
 }
@@ -88,9 +94,9 @@ export function applySuppressions(findings: readonly StackFinding[], suppression
   return { findings: kept, suppressed, unmatched };
 }
 
-/** Runs the rules over the stacks and applies the suppressions. */
-export function evaluateGuardrails(stacks: readonly SynthesizedStack[], suppressions: readonly Suppression[] = [], rules: readonly Rule[] = RULES): GuardrailReport {
-  return { stacks: stacks.map((stack) => stack.name), ...applySuppressions(runRules(stacks, rules), suppressions) };
+/** Runs the rules over the stacks (built from `needs`, when given) and applies the suppressions. */
+export function evaluateGuardrails(stacks: readonly SynthesizedStack[], suppressions: readonly Suppression[] = [], rules: readonly Rule[] = RULES, needs?: Needs): GuardrailReport {
+  return { stacks: stacks.map((stack) => stack.name), ...applySuppressions(runRules(stacks, rules, needs), suppressions) };
 }
 
 /** The findings of a level that remain after suppressions. */

@@ -15,8 +15,12 @@ import { KUBERNETES_RULES } from './rules/kubernetes-rules';
 import { LAUNCH_TEMPLATE_RULES } from './rules/launch-template-rules';
 import { NETWORK_RULES } from './rules/network-rules';
 import { S3_RULES } from './rules/s3-rules';
+import { SCHEDULABILITY_RULES } from './rules/schedulability-rules';
 import { STATE_RULES } from './rules/state-rules';
 import { TAG_RULES } from './rules/tag-rules';
+import { GOVERNANCE_RULES } from './rules/governance-rules';
+import { MESSAGING_RULES } from './rules/messaging-rules';
+import { STREAMING_RULES } from './rules/streaming-rules';
 
 /** The registry: every rule tracklayer defines. */
 export const RULES: readonly Rule[] = [
@@ -31,7 +35,11 @@ export const RULES: readonly Rule[] = [
   ...STATE_RULES,
   ...KUBERNETES_RULES,
   ...HELM_RULES,
+  ...SCHEDULABILITY_RULES,
   ...TAG_RULES,
+  ...STREAMING_RULES,
+  ...GOVERNANCE_RULES,
+  ...MESSAGING_RULES,
 ];
 
 /** The rule with an id. @throws Error when the registry lacks it (a bug: a test covers every id). */

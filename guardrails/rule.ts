@@ -5,6 +5,7 @@
  * In the spirit of cdk-nag, but over Terraform JSON instead of CloudFormation.
  */
 import type { RuleId } from '../needs/rule-ids';
+import type { Needs } from '../needs/schema';
 
 /** How bad a finding is: an error fails `tracklayer synth` (exit 3); a warning is printed. */
 export type RuleLevel = 'error' | 'warning';
@@ -27,6 +28,18 @@ export interface SynthesizedStack {
   readonly name: string;
   /** The parsed cdk.tf.json. */
   readonly json: TerraformDocument;
+}
+
+/**
+ * Everything one synthesis produced: every stack, and the needs they were built from. Most rules
+ * read only the stack they check; a rule about the whole deployment (can the workloads the needs
+ * imply run on the nodes the stacks build?) reads the rest from here.
+ */
+export interface SynthContext {
+  /** Every stack of the synthesis, in order. */
+  readonly stacks: readonly SynthesizedStack[];
+  /** The validated needs; absent when a caller checks stacks without them (then needs-derived checks are skipped). */
+  readonly needs?: Needs;
 }
 
 /** What a check reports about one resource (or block) of a stack. */
@@ -64,6 +77,10 @@ export interface Rule {
   readonly rationale: string;
   /** The matching checks of other scanners. */
   readonly references: RuleReferences;
-  /** The findings in one stack; none when the stack complies or has nothing the rule covers. */
-  check(stack: SynthesizedStack): Finding[];
+  /**
+   * The findings in one stack; none when the stack complies or has nothing the rule covers.
+   * `synth` is the whole synthesis the stack belongs to, for rules that look across stacks
+   * (runRules always passes it; absent, such a rule sees the stack alone and no needs).
+   */
+  check(stack: SynthesizedStack, synth?: SynthContext): Finding[];
 }

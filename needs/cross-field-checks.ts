@@ -10,9 +10,11 @@
  * | ./training-checks    | capacity / interruptible / reservations, `workload.teams`             |
  * | ./site-checks        | unique site names, `workload.inference.rollout`                       |
  * | ./onprem-checks      | on-prem networks, accelerator, `onPrem.mode`                          |
+ * | ./data-checks        | `data.streaming`, `data.quality`, the MSK Serverless exception         |
  */
 import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
 import { tierProblems } from '../catalog/s3-lifecycle-rules';
+import { dataFoundationChecks } from './data-checks';
 import { onPremProblems } from './onprem-checks';
 import type { Problem } from './problem';
 import { isRecord, validSections, type Sections } from './sections';
@@ -34,6 +36,7 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
   const name = typeof root.name === 'string' ? root.name : undefined;
   const capacity = capacityChecks(root, sections);
   const rollout = rolloutChecks(root, sections);
+  const dataFoundation = dataFoundationChecks(sections);
   const errors = [
     ...residencyProblems(sections),
     ...zoneProblems(root, sections),
@@ -46,8 +49,9 @@ export function crossFieldChecks(raw: unknown): CrossFieldResult {
     ...capacity.errors,
     ...teamProblems(root, sections),
     ...suppressionPathProblems(name, sections),
+    ...dataFoundation.errors,
   ];
-  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections), ...capacity.warnings, ...rollout.warnings];
+  const warnings: Problem[] = [...nodeGroupQuotaWarnings(sections), ...capacity.warnings, ...rollout.warnings, ...dataFoundation.warnings];
   if (root.environment === 'prod' && root.state === undefined) {
     warnings.push({ path: ['environment'], message: 'is prod but no state section is given: Terraform state stays in local files; add state.bucket to keep it in S3 with locking' });
   }
@@ -94,9 +98,13 @@ function strategyPrerequisiteProblems(root: Record<string, unknown>, strategy: s
 
 function trainingCatalogProblems({ workload }: Sections): Problem[] {
   const training = workload?.training;
-  const message = training && trainingProblem(training);
-  if (!training || !message) return [];
-  return [{ path: ['workload', 'training', training.multiNode ? 'accelerator' : 'gpus'], message }];
+  if (!training) return [];
+  // Capacity Blocks are sold for a few types only: a need the on-demand catalog places may still find no block.
+  const capacityBlock = training.capacity === 'capacity-block';
+  const message = trainingProblem({ ...training, capacityBlock });
+  if (!message) return [];
+  const field = capacityBlock && !trainingProblem(training) ? 'capacity' : training.multiNode ? 'accelerator' : 'gpus';
+  return [{ path: ['workload', 'training', field], message }];
 }
 
 function suppressionPathProblems(name: string | undefined, { guardrails }: Sections): Problem[] {

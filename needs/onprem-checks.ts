@@ -17,6 +17,13 @@ import { Cidr } from './ipv4';
 import type { Problem } from './problem';
 import { isRecord, type Sections } from './sections';
 
+/**
+ * The prefix length of the pod-address slice Cilium's cluster-pool IPAM gives each hybrid node
+ * (`ipam.operator.clusterPoolIPv4MaskSize`, the EKS Hybrid Nodes CNI guide's value): a /25, 128
+ * addresses, far more pods than a GPU server runs. `onPrem.podCidr` must hold one per server.
+ */
+export const HYBRID_NODE_POD_MASK_SIZE = 25;
+
 /** RFC 1918 private address space (100.64/10 is private in tracklayer's sense, but EKS rejects it for remote networks). */
 const RFC_1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(Cidr.of);
 
@@ -50,6 +57,21 @@ function acceleratorProblems({ onPrem }: Sections): Problem[] {
   return [{ path: ['onPrem', 'accelerator'], message: 'is trainium, which exists only in AWS: name the NVIDIA accelerator of the on-prem servers (h100, h200, a100, l40s, l4 or a10g)' }];
 }
 
+/** The pod network must hold a /25 slice (Cilium cluster pool) for every server. */
+function podSliceProblems(onPrem: NonNullable<Sections['onPrem']>): Problem[] {
+  if (onPrem.podCidr === undefined) return [];
+  const pods = Cidr.of(onPrem.podCidr);
+  const slices = pods.prefix > HYBRID_NODE_POD_MASK_SIZE ? 0 : 2 ** (HYBRID_NODE_POD_MASK_SIZE - pods.prefix);
+  if (onPrem.gpuNodes === undefined || slices >= onPrem.gpuNodes) return [];
+  const needed = HYBRID_NODE_POD_MASK_SIZE - Math.ceil(Math.log2(onPrem.gpuNodes));
+  return [
+    {
+      path: ['onPrem', 'podCidr'],
+      message: `${pods} holds ${slices} of the /${HYBRID_NODE_POD_MASK_SIZE} slices Cilium gives each hybrid node, but onPrem.gpuNodes is ${onPrem.gpuNodes}; use a /${needed} or larger`,
+    },
+  ];
+}
+
 /** `raw` is the document's onPrem: a field with its own problem is present, not missing. */
 function modeProblems(raw: Record<string, unknown>, { cloud, onPrem }: Sections): Problem[] {
   if (!onPrem?.mode) return [];
@@ -65,6 +87,7 @@ function modeProblems(raw: Record<string, unknown>, { cloud, onPrem }: Sections)
   if (raw.podCidr === undefined) {
     problems.push({ path: ['onPrem', 'mode'], message: 'is hybrid-nodes, which needs onPrem.podCidr: Cilium assigns pod addresses from it, and EKS routes to webhooks on hybrid nodes through it' });
   }
+  problems.push(...podSliceProblems(onPrem));
   const service = cloud?.vpcCidr ? Cidr.of(eksServiceCidr(cloud.vpcCidr)) : undefined;
   for (const [field, text] of [['networkCidr', onPrem.networkCidr], ['podCidr', onPrem.podCidr]] as const) {
     if (text === undefined) continue;

@@ -205,7 +205,9 @@ const data = z.strictObject({
   volumeTb: positiveNumber().default(DEFAULTS.volumeTb).describe('Data volume in TB.'),
   tiers: tiers.default({ ...DEFAULTS.tiers }).describe('Storage tier transitions, each at least 30 days after the previous (S3 rule).'),
   tableFormat: oneOf(['iceberg', 'none']).default(DEFAULTS.tableFormat).describe('iceberg: S3 Tables for curated data.'),
-  retentionDays: integerIn(1, 36500).optional().describe('Objects may not be deleted before this many days (object lock).'),
+  retentionDays: integerIn(1, 36500)
+    .optional()
+    .describe('Raw and curated objects may not be deleted before this many days (object lock; COMPLIANCE mode with hipaa, else GOVERNANCE). The models zone is not locked: checkpoints would pile up undeletable.'),
   streaming: streaming.optional().describe('Real-time ingestion into the raw zone.'),
   quality: quality.optional().describe('Data quality rules on the curated tables.'),
 });

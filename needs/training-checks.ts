@@ -2,6 +2,7 @@
  * Training rules of NEEDS-v1.1 that relate several fields: how capacity is bought
  * (`capacity`, `interruptible`, `reservations`) and who shares the GPUs (`workload.teams`).
  */
+import { chooseTrainingInstance, trainingProblem } from '../catalog/choose-instance';
 import type { Problem } from './problem';
 import { DEFAULTS } from './schema';
 import { isRecord, knownStrategy, type Sections } from './sections';
@@ -39,7 +40,25 @@ export function capacityChecks(root: Record<string, unknown>, { workload }: Sect
     errors.push({ path: [...path, 'reservations'], message: `are given, but capacity is ${training.capacity}; reservations are used only with capacity reservation or capacity-block` });
   }
   errors.push(...duplicateReservationProblems(training.reservations));
+  if (reserved) errors.push(...unusedReservationProblems(training));
   return { errors, warnings };
+}
+
+/**
+ * Each reservation gets its own node group with a share of the nodes; a reservation left with no
+ * node would be a node group of size 0 (EKS rejects it) and capacity paid for nothing.
+ */
+function unusedReservationProblems(training: NonNullable<NonNullable<Sections['workload']>['training']>): Problem[] {
+  const need = { ...training, capacityBlock: training.capacity === 'capacity-block' };
+  if (trainingProblem(need)) return [];
+  const { nodes, instance } = chooseTrainingInstance(need);
+  if (training.reservations.length <= nodes) return [];
+  return [
+    {
+      path: ['workload', 'training', 'reservations'],
+      message: `list ${training.reservations.length} reservations, but ${training.gpus} gpus need only ${nodes} ${instance.name} node${nodes === 1 ? '' : 's'}, and each reservation gets a node group of its own; list at most ${nodes}, or raise gpus`,
+    },
+  ];
 }
 
 function duplicateReservationProblems(reservations: readonly { id: string }[]): Problem[] {

@@ -8,7 +8,7 @@
  */
 import { monthlyCostUsd } from '../catalog/pricing';
 import type { Needs } from '../needs/schema';
-import { costOf, hasCloudCluster } from '../preview/capacity';
+import { costOf, hasCloudCluster } from '../stacks/cost-estimate';
 import { plannedGpuGroups, type PlannedGpuGroup } from '../stacks/gpu-capacity-plan';
 import { selectStrategy } from '../strategy/select';
 

@@ -1,14 +1,13 @@
 /**
  * What the needs buy, for the comment: accelerators by group at min and max scale, EFA
- * bandwidth, on-prem and edge hardware, storage tiers, and the monthly compute cost at min and
- * max scale. Pure; the node groups and prices come from stacks/gpu-capacity-plan.ts, the same
+ * bandwidth, on-prem and edge hardware, storage tiers (the cost is stacks/cost-estimate's). Pure; the node groups and prices come from stacks/gpu-capacity-plan.ts, the same
  * plan the gpu-cluster stack builds from, so the comment cannot disagree with the stack.
  */
 import { ACCELERATOR_SPECS, type Accelerator } from '../catalog/accelerator';
 import { EDGE_HARDWARE_SPECS, type EdgeHardware } from '../catalog/edge-hardware';
-import { PRICE_REGION } from '../catalog/pricing';
 import type { Needs } from '../needs/schema';
-import { monthlyComputeCost, monthlyCostLines, plannedGpuGroups, type CostLine } from '../stacks/gpu-capacity-plan';
+import { plannedGpuGroups, type CostLine } from '../stacks/gpu-capacity-plan';
+import { hasCloudCluster } from '../stacks/cost-estimate';
 
 export type { CostLine };
 import type { Selection } from '../strategy/select';
@@ -16,6 +15,8 @@ import type { Selection } from '../strategy/select';
 /** One accelerator node group of the cloud cluster. */
 export interface GroupCapacity {
   readonly workload: 'training' | 'inference';
+  /** The group's key in the plan: `training`, `inference`, or `training-<reservation id>`. */
+  readonly key: string;
   readonly instance: string;
   readonly accelerator: Accelerator;
   /** e.g. `NVIDIA H100`. */
@@ -23,7 +24,9 @@ export interface GroupCapacity {
   readonly chipsPerNode: number;
   readonly minNodes: number;
   readonly maxNodes: number;
-  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+  readonly capacityType: 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';
+  /** The capacity reservation (On-Demand Capacity Reservation or Capacity Block) the group launches into. */
+  readonly reservationId?: string;
   /** Network bandwidth per node in Gbps (catalog `networkBandwidthGbps`) when the group is on an EFA fabric. */
   readonly efaGbpsPerNode?: number;
 }
@@ -46,19 +49,7 @@ export interface CapacityModel {
   readonly storage: { readonly volumeTb: number; readonly hotDays: number; readonly coolDays: number; readonly archiveDays: number; readonly tableFormat: string; readonly retentionDays?: number };
 }
 
-/** The monthly compute cost estimate. */
-export interface CostModel {
-  /** Totals from monthlyComputeCost; zero without a cloud cluster. */
-  readonly minUsd: number;
-  readonly maxUsd: number;
-  readonly lines: readonly CostLine[];
-  readonly assumptions: readonly string[];
-}
 
-/** True when the selection builds the EKS cluster. */
-export function hasCloudCluster(selection: Selection): boolean {
-  return selection.stacks.some((stack) => stack.role === 'gpu-cluster');
-}
 
 /** The capacity the needs ask for under the selection. */
 export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
@@ -66,6 +57,7 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
   const groups = cloudCluster
     ? plannedGpuGroups(needs).map((g) => ({
         workload: g.workload,
+        key: g.key,
         instance: g.instance.name,
         accelerator: g.instance.accelerator,
         model: ACCELERATOR_SPECS[g.instance.accelerator].model,
@@ -73,6 +65,7 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
         minNodes: g.minSize,
         maxNodes: g.maxSize,
         capacityType: g.capacityType,
+        ...(g.reservationId ? { reservationId: g.reservationId } : {}),
         ...(g.efa ? { efaGbpsPerNode: g.instance.networkBandwidthGbps } : {}),
       }))
     : [];
@@ -92,38 +85,3 @@ export function capacityOf(needs: Needs, selection: Selection): CapacityModel {
     storage: { volumeTb: data.volumeTb, ...data.tiers, tableFormat: data.tableFormat, ...(data.retentionDays !== undefined ? { retentionDays: data.retentionDays } : {}) },
   };
 }
-
-/** The monthly compute cost of the cloud cluster at min and max scale; zero without one. */
-export function costOf(needs: Needs, selection: Selection): CostModel {
-  const total = monthlyComputeCost(needs);
-  const assumptions = [total.assumptions];
-  if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
-  assumptions.push('on-prem and edge hardware are not priced');
-  if (!hasCloudCluster(selection)) return { minUsd: 0, maxUsd: 0, lines: [], assumptions };
-  return { minUsd: total.minUsd, maxUsd: total.maxUsd, lines: monthlyCostLines(needs), assumptions };
-}
-
-/** How the estimate compares with `business.monthlyBudgetUsd`. */
-export interface BudgetCheck {
-  readonly budgetUsd: number;
-  /** within: max scale fits; over-at-max: only max scale exceeds it; over-at-min: even min scale does. */
-  readonly status: 'within' | 'over-at-max' | 'over-at-min';
-  /** The estimate that exceeds the budget (min or max), when over. */
-  readonly overUsd?: number;
-}
-
-/** The estimate against the budget, or undefined without a budget. */
-export function budgetCheck(cost: Pick<CostModel, 'minUsd' | 'maxUsd'>, budgetUsd: number | undefined): BudgetCheck | undefined {
-  if (budgetUsd === undefined) return undefined;
-  if (cost.minUsd > budgetUsd) return { budgetUsd, status: 'over-at-min', overUsd: cost.minUsd };
-  if (cost.maxUsd > budgetUsd) return { budgetUsd, status: 'over-at-max', overUsd: cost.maxUsd };
-  return { budgetUsd, status: 'within' };
-}
-
-/**
- * Why the deployed budget may see no cost yet: its filter counts only an activated cost
- * allocation tag, which only the payer account can activate, and only once the tag shows up in
- * billing data (constructs/alerts/monthly-budget.ts).
- */
-export const BUDGET_TAG_NOTE =
-  'the AWS Budget counts spend tagged tracklayer:project only once that tag is an active cost allocation tag, which the payer (management) account activates after the tag first appears in billing data (up to 24 hours); until then the budget sees no cost (README: "Cost allocation tag")';

@@ -2,7 +2,8 @@
  * What the PR comment shows, computed: the renderer (render-markdown.ts) turns this into
  * Markdown and decides nothing but layout; preview.ts builds it from the inputs.
  */
-import type { CapacityModel, CostModel } from './capacity';
+import type { CostModel } from '../stacks/cost-estimate';
+import type { CapacityModel } from './capacity';
 import type { ChangeCounts, StackPlanSummary, DriftEntry } from './plan-summary';
 import type { DataLossRisk, StatefulChange } from './stateful';
 import type { StackDiff } from './synth-diff';

@@ -13,7 +13,8 @@
  */
 import type { Needs } from '../needs/schema';
 import { selectStrategy, type Selection } from '../strategy/select';
-import { capacityOf, costOf } from './capacity';
+import { costOf } from '../stacks/cost-estimate';
+import { capacityOf } from './capacity';
 import type { PreviewFinding, PreviewModel, StackChanges, StrategyView } from './model';
 import type { PlanSet } from './plan-json';
 import { summarizePlan, type StackPlanSummary } from './plan-summary';

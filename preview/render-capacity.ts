@@ -3,7 +3,8 @@
  * bandwidth, on-prem and edge hardware, storage tiers, and the monthly compute cost with its
  * change against the base and a budget warning. Pure.
  */
-import { BUDGET_TAG_NOTE, budgetCheck, type CapacityModel, type CostModel, type GroupCapacity } from './capacity';
+import { BUDGET_TAG_NOTE, budgetCheck, type CostModel } from '../stacks/cost-estimate';
+import type { CapacityModel, GroupCapacity } from './capacity';
 import { code, count, quote, usd, usdDelta } from './markdown';
 
 /** The capacity section (without heading). */
@@ -33,9 +34,16 @@ export function capacitySection(capacity: CapacityModel, base?: CapacityModel): 
 function groupTable(groups: readonly GroupCapacity[]): string {
   const rows = groups.map((g) => {
     const efa = g.efaGbpsPerNode === undefined ? '—' : `${count(g.efaGbpsPerNode * g.minNodes)} / ${count(g.efaGbpsPerNode * g.maxNodes)} Gbps`;
-    return `| ${g.workload} | ${g.model} | ${code(g.instance)} × ${g.chipsPerNode} | ${count(g.minNodes)}–${count(g.maxNodes)} | ${count(g.minNodes * g.chipsPerNode)} | ${count(g.maxNodes * g.chipsPerNode)} | ${g.capacityType === 'SPOT' ? 'spot' : 'on-demand'} | ${efa} |`;
+    return `| ${g.workload} | ${g.model} | ${code(g.instance)} × ${g.chipsPerNode} | ${count(g.minNodes)}–${count(g.maxNodes)} | ${count(g.minNodes * g.chipsPerNode)} | ${count(g.maxNodes * g.chipsPerNode)} | ${capacityLabel(g)} | ${efa} |`;
   });
   return ['| group | accelerator | instance × chips | nodes min–max | accelerators at min | at max | capacity | EFA bandwidth min / max |', '|---|---|---|--:|--:|--:|---|--:|', ...rows].join('\n');
+}
+
+/** How a group's capacity is bought, for the table. */
+function capacityLabel(g: GroupCapacity): string {
+  if (g.capacityType === 'SPOT') return 'spot';
+  if (g.capacityType === 'CAPACITY_BLOCK') return `capacity block ${code(g.reservationId ?? '')}`;
+  return g.reservationId ? `reservation ${code(g.reservationId)}` : 'on-demand';
 }
 
 /** `Accelerators: 32 × NVIDIA A100 at max (0 at min), ...` summed by kind. */
@@ -54,10 +62,10 @@ function acceleratorTotals(groups: readonly GroupCapacity[]): string {
 /** Differences of node groups and storage against the base, one line each. */
 function capacityChanges(base: CapacityModel, head: CapacityModel): string[] {
   const lines: string[] = [];
-  const workloads = [...new Set([...base.groups, ...head.groups].map((g) => g.workload))];
-  for (const workload of workloads) {
-    const b = base.groups.find((g) => g.workload === workload);
-    const h = head.groups.find((g) => g.workload === workload);
+  const keys = [...new Set([...base.groups, ...head.groups].map((g) => g.key))];
+  for (const workload of keys) {
+    const b = base.groups.find((g) => g.key === workload);
+    const h = head.groups.find((g) => g.key === workload);
     const describe = (g: GroupCapacity) => `${count(g.minNodes)}–${count(g.maxNodes)} × ${g.instance} (${count(g.maxNodes * g.chipsPerNode)} ${g.model} at max)`;
     if (b && !h) lines.push(`${workload} nodes removed (were ${describe(b)})`);
     else if (!b && h) lines.push(`${workload} nodes added: ${describe(h)}`);

@@ -1,7 +1,8 @@
 /**
  * What to check after a non-edge stack deploys, as runnable commands: the resource the stack
  * exists for is up (the VPC available, the buckets there, the edge CA active and the trust
- * anchor enabled, the cluster ACTIVE, the workload namespaces present, the VPN tunnels up) and
+ * anchor enabled, the cluster ACTIVE, the workload namespaces present, each team's queue
+ * Active, the VPN tunnels up) and
  * the GPU-idle alarm is not firing. Resources are found by name or by the `tracklayer:stack`
  * tag every AWS resource carries (stacks/tracklayer-stack `defaultTags`).
  */
@@ -14,8 +15,11 @@ import { expectAtLeast, expectOutput, shellCommand } from './shell';
 /** The data zones the lakehouse always builds: raw, curated, models, and their access logs. */
 const LAKEHOUSE_BUCKETS = 4;
 
-/** The workload namespaces the GPU platform creates. */
-const WORKLOAD_NAMESPACES = ['training', 'inference'];
+/** The workload namespaces the GPU platform creates: each team's (`training` by default) and `inference`. */
+function workloadNamespaces(needs: Needs): string[] {
+  const teams = needs.workload.teams.map((team) => team.name);
+  return [...(teams.length > 0 ? teams : ['training']), 'inference'];
+}
 
 function tagged(region: string, stack: string, ...rest: string[]): string[] {
   return ['aws', 'resourcegroupstaggingapi', 'get-resources', '--region', region, '--tag-filters', `Key=tracklayer:stack,Values=${stack}`, ...rest];
@@ -49,15 +53,24 @@ export function stackValidationChecks(needs: Needs, stack: StackRef, edgeCentric
       return [
         check(
           'status',
-          `the workload namespaces exist on the EKS cluster (${WORKLOAD_NAMESPACES.join(', ')})`,
-          `${shellCommand(['aws', 'eks', 'update-kubeconfig', '--region', region, '--name', needs.name, '--alias', needs.name])} && ${shellCommand(['kubectl', '--context', needs.name, 'get', 'namespace', ...WORKLOAD_NAMESPACES])}`,
+          `the workload namespaces exist on the EKS cluster (${workloadNamespaces(needs).join(', ')})`,
+          `${shellCommand(['aws', 'eks', 'update-kubeconfig', '--region', region, '--name', needs.name, '--alias', needs.name])} && ${shellCommand(['kubectl', '--context', needs.name, 'get', 'namespace', ...workloadNamespaces(needs)])}`,
         ),
       ];
+    case 'gpu-queues':
+      // Kueue marks a ClusterQueue Active once its flavors and cohort exist and its quota is valid.
+      return needs.workload.teams.map((team) =>
+        check(
+          'status',
+          `Kueue's ClusterQueue ${team.name} is Active`,
+          `${shellCommand(['aws', 'eks', 'update-kubeconfig', '--region', region, '--name', needs.name, '--alias', needs.name])} && ${expectOutput(['kubectl', '--context', needs.name, 'get', 'clusterqueue', team.name, '-o', 'jsonpath={.status.conditions[?(@.type=="Active")].status}'], '=', 'True')}`,
+        ),
+      );
     case 'connectivity':
       return [check('status', 'at least one VPN tunnel is UP', expectAtLeast(['aws', 'ec2', 'describe-vpn-connections', '--region', region, '--filters', `Name=tag:tracklayer:stack,Values=${stack.name}`, '--query', "VpnConnections[0].VgwTelemetry[?Status=='UP'] | length(@)", '--output', 'text'], 1))];
     case 'onprem-platform': {
       const context = needs.onPrem?.kubeContext;
-      return context ? [check('status', `the workload namespaces exist on the on-prem cluster (${WORKLOAD_NAMESPACES.join(', ')})`, shellCommand(['kubectl', '--context', context, 'get', 'namespace', ...WORKLOAD_NAMESPACES]))] : [];
+      return context ? [check('status', `the workload namespaces exist on the on-prem cluster (${workloadNamespaces(needs).join(', ')})`, shellCommand(['kubectl', '--context', context, 'get', 'namespace', ...workloadNamespaces(needs)]))] : [];
     }
     default:
       return [];

@@ -9,6 +9,7 @@ import { ConnectivityStack } from './connectivity-stack';
 import { GpuClusterStack } from './gpu-cluster-stack';
 import { EdgeSiteStack } from './edge-site-stack';
 import { GpuPlatformStack } from './gpu-platform-stack';
+import { GpuQueuesStack } from './gpu-queues-stack';
 import { LakehouseStack } from './lakehouse-stack';
 import { NetworkStack } from './network-stack';
 import { OnPremPlatformStack } from './onprem-platform-stack';
@@ -22,6 +23,7 @@ export interface BuiltStacks {
   network?: NetworkStack;
   lakehouse?: LakehouseStack;
   gpuCluster?: GpuClusterStack;
+  gpuPlatform?: GpuPlatformStack;
 }
 
 /** Builds one stack of a role. */
@@ -30,10 +32,11 @@ type StackBuilder = (scope: Construct, ref: StackRef, context: StackContext, bui
 /** The builders that exist; a role missing here is reported, not faked. */
 const STACK_BUILDERS: Partial<Record<RoleKind, StackBuilder>> = {
   network: (scope, ref, context) => new NetworkStack(scope, ref, context),
-  // In the hybrid strategy, sensitive data is reachable only through the VPC's S3 endpoint.
-  lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, context.strategy === 'hybrid' ? built.network?.outputs : undefined),
+  // The stack confines data to the network's S3 endpoint in the hybrid strategy, and puts Kafka brokers in its subnets.
+  lakehouse: (scope, ref, context, built) => new LakehouseStack(scope, ref, context, built.network?.outputs),
   'gpu-cluster': (scope, ref, context, built) => new GpuClusterStack(scope, ref, context, { network: required(built.network, ref).outputs, lakehouse: required(built.lakehouse, ref).outputs }),
   'gpu-platform': (scope, ref, context, built) => new GpuPlatformStack(scope, ref, context, required(built.gpuCluster, ref).outputs),
+  'gpu-queues': (scope, ref, context, built) => new GpuQueuesStack(scope, ref, context, required(built.gpuCluster, ref).outputs, required(built.gpuPlatform, ref)),
   connectivity: (scope, ref, context, built) => new ConnectivityStack(scope, ref, context, { network: required(built.network, ref).outputs, cluster: built.gpuCluster?.outputs }),
   'onprem-platform': (scope, ref, context) => new OnPremPlatformStack(scope, ref, context),
   edge: (scope, ref, context, built) => new EdgeSiteStack(scope, ref, context, siteOf(ref, context), required(built.lakehouse, ref).outputs),
@@ -78,6 +81,7 @@ export function buildStacks(scope: Construct, context: StackContext, selection: 
     if (stack instanceof NetworkStack) byKind.network = stack;
     if (stack instanceof LakehouseStack) byKind.lakehouse = stack;
     if (stack instanceof GpuClusterStack) byKind.gpuCluster = stack;
+    if (stack instanceof GpuPlatformStack) byKind.gpuPlatform = stack;
     built.push(stack);
   }
   return { built, missing };

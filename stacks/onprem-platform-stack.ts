@@ -21,6 +21,6 @@ export class OnPremPlatformStack extends TracklayerStack {
     // Validation guarantees onPrem for hybrid, and a kubeContext in mode cluster (the only mode with this stack).
     if (!onPrem?.kubeContext) throw new Error(`${ref.name}: the on-prem platform needs onPrem with a kubeContext (mode cluster)`);
     configureClusterProviders(this, { kind: 'kubeconfig', context: onPrem.kubeContext });
-    this.platform = new GpuPlatform(this, 'platform', onPremPlatformProfile(onPrem));
+    this.platform = new GpuPlatform(this, 'platform', onPremPlatformProfile(onPrem, context.needs));
   }
 }

@@ -10,7 +10,8 @@
  * | lakehouse       | network, in hybrid (its S3 endpoint gates raw and curated)   |
  * | gpu-cluster     | network, lakehouse                                           |
  * | gpu-platform    | gpu-cluster                                                  |
- * | connectivity    | network, and gpu-cluster when there is one (hybrid nodes)    |
+ * | gpu-queues      | gpu-cluster, and gpu-platform (Kueue's CRDs) before it       |
+ * | connectivity    | network; gpu-cluster in `onPrem.mode: hybrid-nodes` (the servers join it) |
  * | onprem-platform | nothing (its own kubeconfig context)                         |
  * | edge-<site>     | lakehouse (models bucket, key, trust anchor)                 |
  */
@@ -18,8 +19,17 @@ import type { Selection } from '../strategy/select';
 import type { StackRef, StackRole } from '../strategy/stack-plan';
 import { roleKind, type RoleKind } from './build-stacks';
 
+/**
+ * True when the on-prem servers join the EKS cluster (`onPrem.mode: hybrid-nodes`): the one
+ * hybrid layout without an onprem-platform stack (strategy/stack-plan).
+ */
+function serversJoinEks(selection: Pick<Selection, 'strategy' | 'stacks'>): boolean {
+  return selection.strategy === 'hybrid' && !selection.stacks.some((stack) => stack.role === 'onprem-platform');
+}
+
 /** The roles each role kind reads, before filtering to the stacks the selection builds. */
-function readsOf(kind: RoleKind, strategy: Selection['strategy']): StackRole[] {
+function readsOf(kind: RoleKind, selection: Pick<Selection, 'strategy' | 'stacks'>): StackRole[] {
+  const { strategy } = selection;
   switch (kind) {
     case 'network':
     case 'onprem-platform':
@@ -30,8 +40,11 @@ function readsOf(kind: RoleKind, strategy: Selection['strategy']): StackRole[] {
       return ['network', 'lakehouse'];
     case 'gpu-platform':
       return ['gpu-cluster'];
+    case 'gpu-queues':
+      // Reads the cluster; applied after gpu-platform, whose Kueue release installs the CRDs.
+      return ['gpu-cluster', 'gpu-platform'];
     case 'connectivity':
-      return ['network', 'gpu-cluster'];
+      return serversJoinEks(selection) ? ['network', 'gpu-cluster'] : ['network'];
     case 'edge':
       return ['lakehouse'];
   }
@@ -40,7 +53,7 @@ function readsOf(kind: RoleKind, strategy: Selection['strategy']): StackRole[] {
 /** The names of the stacks `ref` reads outputs from, among the stacks of the selection. */
 export function stackDependencies(ref: StackRef, selection: Pick<Selection, 'strategy' | 'stacks'>): string[] {
   const byRole = new Map(selection.stacks.map((stack) => [stack.role, stack.name]));
-  return readsOf(roleKind(ref.role), selection.strategy).flatMap((role) => {
+  return readsOf(roleKind(ref.role), selection).flatMap((role) => {
     const name = byRole.get(role);
     return name ? [name] : [];
   });

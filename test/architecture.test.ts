@@ -16,9 +16,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   constructs: ['catalog', 'needs'],
   stacks: ['constructs', 'strategy', 'needs', 'catalog'],
   guardrails: ['needs', 'catalog'],
+  // Command folders: read the needs model and the layers below it, never another command.
+  preview: ['stacks', 'strategy', 'needs', 'catalog'],
   audit: ['needs', 'catalog'],
-  optimize: ['needs', 'catalog', 'strategy', 'stacks', 'preview'],
-  // A command folder: reads the needs model and the layers below it, never another command.
+  optimize: ['needs', 'catalog', 'strategy', 'stacks'],
   rollout: ['stacks', 'constructs', 'strategy', 'needs', 'catalog'],
 };
 

@@ -13,6 +13,9 @@ import { CustomerManagedKey } from '../kms/customer-managed-key';
 /** Services that publish alerts (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html). */
 export const ALERT_PUBLISHERS = ['cloudwatch.amazonaws.com', 'budgets.amazonaws.com'] as const;
 
+/** Publishers of data alerts: CloudWatch alarms, and EventBridge rules (Macie findings, failed quality evaluations). */
+export const DATA_ALERT_PUBLISHERS = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] as const;
+
 /** Props of {@link AlertTopic}. */
 export interface AlertTopicProps {
   /** Topic name, e.g. `acme-ml-alerts`. */
@@ -21,6 +24,11 @@ export interface AlertTopicProps {
   readonly accountId: string;
   /** `arn:<partition>:iam::<account>:root`. */
   readonly accountRootArn: string;
+  /**
+   * Service principals that may publish (and use the key to).
+   * @default ALERT_PUBLISHERS
+   */
+  readonly publishers?: readonly string[];
 }
 
 /** An encrypted alert topic. */
@@ -31,19 +39,20 @@ export class AlertTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
     const sourceAccount = { StringEquals: { 'aws:SourceAccount': props.accountId } };
+    const publishers = [...(props.publishers ?? ALERT_PUBLISHERS)];
     const key = new CustomerManagedKey(this, 'key', {
       alias: props.name,
       description: `Encryption of the ${props.name} topic`,
       accountRootArn: props.accountRootArn,
       additionalStatements: [
-        { sid: 'AlertPublishersUseKey', principals: { Service: [...ALERT_PUBLISHERS] }, actions: ['kms:GenerateDataKey*', 'kms:Decrypt'], resources: ['*'], conditions: sourceAccount },
+        { sid: 'AlertPublishersUseKey', principals: { Service: publishers }, actions: ['kms:GenerateDataKey*', 'kms:Decrypt'], resources: ['*'], conditions: sourceAccount },
       ],
     });
     this.topic = new SnsTopic(this, 'topic', { name: props.name, kmsMasterKeyId: key.arn });
     new SnsTopicPolicy(this, 'policy', {
       arn: this.topic.arn,
       policy: policyDocument([
-        { sid: 'AlertPublishersPublish', principals: { Service: [...ALERT_PUBLISHERS] }, actions: ['SNS:Publish'], resources: [this.topic.arn], conditions: sourceAccount },
+        { sid: 'AlertPublishersPublish', principals: { Service: publishers }, actions: ['SNS:Publish'], resources: [this.topic.arn], conditions: sourceAccount },
         { sid: 'DenyInsecureTransport', effect: 'Deny', principals: { AWS: '*' }, actions: ['SNS:Publish'], resources: [this.topic.arn], conditions: { Bool: { 'aws:SecureTransport': 'false' } } },
       ]),
     });

@@ -57,6 +57,22 @@ export const WORKLOAD_LABEL = `${LABEL_PREFIX}workload`;
 export const INSTANCE_TYPE_LABEL = `${LABEL_PREFIX}instance-type`;
 /** Set to `'true'` on nodes with EFA interfaces, so the EFA device plugin can select them. */
 export const EFA_LABEL = `${LABEL_PREFIX}efa`;
+/**
+ * The node group's name, on every node of a tracklayer accelerator group: Kueue's
+ * ResourceFlavors select a node group by it, and the Cluster Autoscaler knows it from the node
+ * group's labels (EKS DescribeNodegroup) and the ASG's node-template tags while the group is at
+ * zero. EKS's own `eks.amazonaws.com/nodegroup` label is not in that template, so a pod
+ * selecting it would never scale a group up from zero.
+ */
+export const NODE_GROUP_LABEL = `${LABEL_PREFIX}node-group`;
+/**
+ * The label the Cluster Autoscaler's AWS provider reads as "this node has GPUs"
+ * (kubernetes/autoscaler, cloudprovider/aws/aws_cloud_provider.go `GPULabel`). A GPU node that
+ * has just joined advertises no `nvidia.com/gpu` until the device plugin registers; with this
+ * label the autoscaler counts it as an upcoming GPU node instead of adding more nodes for the
+ * same pending pods (upstream README, "Special note on GPU instances"). The value is the GPU type.
+ */
+export const AUTOSCALER_GPU_LABEL = 'k8s.amazonaws.com/accelerator';
 
 /**
  * The EKS AMI type for `instance`, by the table above.

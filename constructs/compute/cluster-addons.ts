@@ -50,6 +50,15 @@ export function cloudwatchAddonRunsDcgmExporter(configurationValues: string | un
   return parsed.dcgmExporter?.enabled !== false;
 }
 
+/**
+ * Configuration of the Pod Identity agent on a cluster with EKS Hybrid Nodes: the add-on's
+ * second DaemonSet, the one that runs on hybrid nodes and reads the node's credentials file
+ * (nodeadm `spec.hybrid.enableCredentialsFile: true`, see ../connectivity/nodeadm-config), so
+ * pods on hybrid nodes get their pod identity too (EKS User Guide, "Configure add-ons for
+ * hybrid nodes": `{"daemonsets":{"hybrid":{"create": true}}}`).
+ */
+export const POD_IDENTITY_AGENT_HYBRID_CONFIGURATION = JSON.stringify({ daemonsets: { hybrid: { create: true } } });
+
 /** Add-ons that must exist before nodes join (networking, proxy, credentials). */
 export const NODE_BOOTSTRAP_ADDONS = ['vpc-cni', 'kube-proxy', 'eks-pod-identity-agent'] as const;
 
@@ -63,6 +72,12 @@ export interface ClusterAddonsProps {
   readonly mountpointStatements: readonly PolicyStatement[];
   /** What add-ons with pods wait for (the system node group). */
   readonly nodesReady: readonly ITerraformDependable[];
+  /**
+   * The cluster has EKS Hybrid Nodes: the Pod Identity agent also runs on them
+   * ({@link POD_IDENTITY_AGENT_HYBRID_CONFIGURATION}).
+   * @default false
+   */
+  readonly hybridNodes?: boolean;
 }
 
 /** The managed add-ons and their pod identity roles. */
@@ -82,7 +97,9 @@ export class ClusterAddons extends Construct {
         ...extra,
       });
     };
-    for (const name of NODE_BOOTSTRAP_ADDONS) add(name);
+    for (const name of NODE_BOOTSTRAP_ADDONS) {
+      add(name, name === 'eks-pod-identity-agent' && props.hybridNodes ? { configurationValues: POD_IDENTITY_AGENT_HYBRID_CONFIGURATION } : {});
+    }
     const afterNodes = { dependsOn: [...props.nodesReady] };
     add('coredns', afterNodes);
     const role = (name: string, serviceAccount: string, managedPolicies: string[], statements: readonly PolicyStatement[] = []) => {

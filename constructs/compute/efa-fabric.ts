@@ -38,8 +38,8 @@ const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/;
 
 /** What a node group needs to join an EFA fabric. */
 export interface EfaAttachment {
-  /** Name of the cluster placement group the nodes launch into. */
-  readonly placementGroupName: string;
+  /** Name of the cluster placement group the nodes launch into; absent for reserved capacity, which is placed where it was reserved. */
+  readonly placementGroupName?: string;
   /** ID of the self-referencing EFA security group, put on every EFA interface. */
   readonly securityGroupId: string;
 }
@@ -50,16 +50,24 @@ export interface EfaFabricProps {
   readonly name: string;
   /** The VPC the security group belongs to (the cluster's VPC). */
   readonly vpcId: string;
+  /**
+   * Create the cluster placement group. False for nodes in a capacity reservation: a Capacity
+   * Block is already placed inside an EC2 UltraCluster ("there is no need to use a cluster
+   * placement group with a Capacity Block", EC2 User Guide, "Work with Capacity Blocks"), and
+   * an On-Demand Capacity Reservation is placed where it was created.
+   * @default true
+   */
+  readonly placementGroup?: boolean;
 }
 
 /** A cluster placement group and the EFA security group. */
 export class EfaFabric extends Construct implements EfaAttachment {
-  /** The cluster placement group. */
-  readonly placementGroup: PlacementGroup;
+  /** The cluster placement group, unless the fabric is built without one. */
+  readonly placementGroup?: PlacementGroup;
   /** The EFA security group (self-referencing rules only). */
   readonly securityGroup: SecurityGroup;
-  /** Name of the placement group, for the launch template's `placement.group_name`. */
-  readonly placementGroupName: string;
+  /** Name of the placement group, for the launch template's `placement.group_name`; absent without one. */
+  readonly placementGroupName?: string;
   /** ID of the EFA security group. */
   readonly securityGroupId: string;
 
@@ -68,11 +76,13 @@ export class EfaFabric extends Construct implements EfaAttachment {
     if (!Token.isUnresolved(props.name) && !NAME_PATTERN.test(props.name)) {
       throw new ComputeError(this.node.path, `name must be 1 to 63 letters, digits or hyphens, starting with a letter or digit, got "${props.name}"`);
     }
-    this.placementGroup = new PlacementGroup(this, 'placement-group', {
-      name: props.name,
-      strategy: EFA_PLACEMENT_STRATEGY,
-      tags: { Name: props.name },
-    });
+    if (props.placementGroup ?? true) {
+      this.placementGroup = new PlacementGroup(this, 'placement-group', {
+        name: props.name,
+        strategy: EFA_PLACEMENT_STRATEGY,
+        tags: { Name: props.name },
+      });
+    }
     // No inline rules: the provider then revokes the allow-all egress rule EC2 adds to a new
     // group, so the two rules below are the group's only rules.
     this.securityGroup = new SecurityGroup(this, 'security-group', {
@@ -93,7 +103,7 @@ export class EfaFabric extends Construct implements EfaAttachment {
       ipProtocol: ALL_TRAFFIC,
       referencedSecurityGroupId: this.securityGroup.id,
     });
-    this.placementGroupName = this.placementGroup.name;
+    this.placementGroupName = this.placementGroup?.name;
     this.securityGroupId = this.securityGroup.id;
   }
 }

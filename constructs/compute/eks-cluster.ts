@@ -2,7 +2,9 @@
  * An EKS control plane that is private by default: private endpoint on, public endpoint only
  * for listed CIDRs, secrets envelope-encrypted with a customer-managed key, every control-plane
  * log type on, and access managed by EKS access entries (authentication mode API) with the
- * creating principal bootstrapped as cluster admin.
+ * creating principal bootstrapped as cluster admin. With EKS Hybrid Nodes: remote node and pod
+ * networks and, optionally, the service range, both ForceNew in hashicorp/aws 5.100.0 (see the
+ * props for how tracklayer keeps running clusters from being replaced).
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksCluster as EksClusterResource } from '@cdktf/provider-aws/lib/eks-cluster';
@@ -52,6 +54,22 @@ export interface EksClusterProps {
    * @default - none: no hybrid nodes
    */
   readonly remoteNetworks?: RemoteNetworks;
+  /**
+   * Without `remoteNetworks`: leave whatever remote networks the running cluster has
+   * (`lifecycle.ignore_changes`) instead of removing them. hashicorp/aws 5.100.0 treats
+   * `remote_network_config` as ForceNew (in-place updates came with terraform-provider-aws#42928),
+   * so removing it from a cluster an earlier tracklayer created with remote networks would
+   * destroy and re-create the cluster. A new cluster is still created without them.
+   * @default false
+   */
+  readonly preserveRemoteNetworks?: boolean;
+  /**
+   * The Kubernetes service address range (`kubernetes_network_config.service_ipv4_cidr`).
+   * ForceNew: set it only to the range the running cluster already has (for a cluster created
+   * without one, what needs/eks-service-cidr computes), or the cluster is replaced.
+   * @default - EKS picks 10.100.0.0/16 or 172.20.0.0/16
+   */
+  readonly serviceIpv4Cidr?: string;
   /**
    * Days to keep control-plane logs.
    * @default DEFAULT_CONTROL_PLANE_LOG_RETENTION_DAYS
@@ -111,8 +129,9 @@ export class EksCluster extends Construct {
       // STANDARD: a version past standard support is upgraded, not silently billed as extended support.
       upgradePolicy: { supportType: 'STANDARD' },
       ...(props.remoteNetworks ? { remoteNetworkConfig: remoteNetworkConfig(props.remoteNetworks) } : {}),
+      ...(props.serviceIpv4Cidr ? { kubernetesNetworkConfig: { serviceIpv4Cidr: props.serviceIpv4Cidr } } : {}),
       dependsOn: [attachment, keyAccess, logGroup],
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: clusterLifecycle(props),
     });
     this.name = this.cluster.name;
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
@@ -127,6 +146,13 @@ export class EksCluster extends Construct {
       throw new ComputeError(this.node.path, `publicAccessCidrs must not contain ${open}: list the networks that may reach the API`);
     }
   }
+}
+
+/** prevent_destroy in prod; remote networks left alone when preserved and not given. */
+function clusterLifecycle(props: EksClusterProps) {
+  const preserve = (props.preserveRemoteNetworks ?? false) && !props.remoteNetworks;
+  if (!props.preventDestroy && !preserve) return undefined;
+  return { ...(props.preventDestroy ? { preventDestroy: true } : {}), ...(preserve ? { ignoreChanges: ['remote_network_config'] } : {}) };
 }
 
 function remoteNetworkConfig(networks: RemoteNetworks) {

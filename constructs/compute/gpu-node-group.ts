@@ -19,16 +19,28 @@ import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
-import { acceleratorBootScripts, acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
+import { AUTOSCALER_GPU_LABEL, NODE_GROUP_LABEL, acceleratorBootScripts, acceleratorTaint, amiTypeFor, nodeLabels, type NodeWorkload } from './accelerator-node-config';
 import { ComputeError } from './compute-error';
 import type { EfaAttachment } from './efa-fabric';
-import { NodeLaunchTemplate, type NodeLaunchTemplateProps } from './node-launch-template';
+import { DEFAULT_ROOT_VOLUME_GIB, NodeLaunchTemplate, type NodeLaunchTemplateProps } from './node-launch-template';
+import type { NodeTemplate } from '../autoscaling/node-template-tags';
+import { ACCELERATOR_SPECS } from '../../catalog/accelerator';
 
-/** How EC2 bills the nodes: on demand, or spot (cheaper, reclaimable with 2 minutes' notice). */
-export type CapacityType = 'ON_DEMAND' | 'SPOT';
+/**
+ * How EC2 bills the nodes (EKS `capacityType`): on demand (optionally inside an On-Demand
+ * Capacity Reservation), spot (cheaper, reclaimable with 2 minutes' notice), or an EC2
+ * Capacity Block for ML (prepaid, only inside the block's window).
+ */
+export type CapacityType = 'ON_DEMAND' | 'SPOT' | 'CAPACITY_BLOCK';
 
 /** On demand unless asked: spot is only for work that survives losing a node (NEEDS-v1 `interruptible`). */
 export const DEFAULT_CAPACITY_TYPE: CapacityType = 'ON_DEMAND';
+
+/**
+ * Share of the root volume the kubelet lets pods use: its default hard eviction threshold is
+ * `nodefs.available<10%` (Kubernetes, "Node-pressure Eviction"), so a pod may count on 90%.
+ */
+const EPHEMERAL_STORAGE_SHARE = 0.9;
 
 /** One node replaced at a time during updates (see the file comment). */
 export const MAX_UNAVAILABLE_DURING_UPDATE = 1;
@@ -64,10 +76,17 @@ export interface GpuNodeGroupProps {
    */
   readonly desiredSize?: number;
   /**
-   * On-demand or spot capacity.
+   * On-demand, spot or Capacity Block capacity.
    * @default DEFAULT_CAPACITY_TYPE
    */
   readonly capacityType?: CapacityType;
+  /**
+   * The capacity reservation the nodes launch into: required with CAPACITY_BLOCK (the block's
+   * reservation id); with ON_DEMAND, an On-Demand Capacity Reservation to target. Its zone must
+   * be the zone of `subnetIds` (a reservation lives in one zone).
+   * @default - none: plain on-demand or spot capacity
+   */
+  readonly capacityReservationId?: string;
   /** What the nodes run; becomes the `tracklayer.dev/workload` label. */
   readonly workload: NodeWorkload;
   /**
@@ -103,12 +122,19 @@ export class GpuNodeGroup extends Construct {
   readonly launchTemplate: NodeLaunchTemplate;
   /** The node group. */
   readonly nodeGroup: EksNodeGroup;
+  /**
+   * What every node of the group carries (labels, taints, extended resources), for the Cluster
+   * Autoscaler's node-template tags (../autoscaling/node-template-tags.ts) and Kueue's flavors.
+   */
+  readonly template: NodeTemplate;
 
   constructor(scope: Construct, id: string, props: GpuNodeGroupProps) {
     super(scope, id);
     const desiredSize = props.desiredSize ?? props.minSize;
     this.validate(props, desiredSize);
 
+    const capacityType = props.capacityType ?? DEFAULT_CAPACITY_TYPE;
+    const block = capacityType === 'CAPACITY_BLOCK';
     this.launchTemplate = new NodeLaunchTemplate(this, 'launch-template', {
       ...props.launchOptions,
       name: props.name,
@@ -116,29 +142,35 @@ export class GpuNodeGroup extends Construct {
       efa: props.efa,
       clusterSecurityGroupId: props.clusterSecurityGroupId,
       userDataParts: acceleratorBootScripts(props.instance),
+      capacity: props.capacityReservationId === undefined ? undefined : { kind: block ? 'capacity-block' : 'reservation', reservationId: props.capacityReservationId },
     });
+    const labels = this.labels(props);
+    const taint = acceleratorTaint(props.instance);
+    this.template = { labels, taints: [taint], resources: nodeResources(props) };
     this.nodeGroup = new EksNodeGroup(this, 'node-group', {
       clusterName: props.clusterName,
       nodeGroupName: props.name,
       nodeRoleArn: props.nodeRoleArn,
       subnetIds: [...props.subnetIds],
-      instanceTypes: [props.instance.name],
+      // A Capacity Block's instance type lives in the launch template (EKS rejects it in both places).
+      ...(block ? {} : { instanceTypes: [props.instance.name] }),
       amiType: amiTypeFor(props.instance),
-      capacityType: props.capacityType ?? DEFAULT_CAPACITY_TYPE,
+      capacityType,
       scalingConfig: { minSize: props.minSize, maxSize: props.maxSize, desiredSize },
       updateConfig: { maxUnavailable: MAX_UNAVAILABLE_DURING_UPDATE },
       launchTemplate: { id: this.launchTemplate.launchTemplateId, version: this.launchTemplate.latestVersion },
-      labels: this.labels(props),
-      taint: [acceleratorTaint(props.instance)],
+      labels,
+      taint: [taint],
       lifecycle: { ignoreChanges: [DESIRED_SIZE_PATH] },
       ...(props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}),
     });
   }
 
-  /** The node labels, with the construct path in the error when a reserved key is used. */
+  /** The node labels (the inferred ones, the node group's name, and the autoscaler's GPU label on NVIDIA nodes), with the construct path in the error when a reserved key is used. */
   private labels(props: GpuNodeGroupProps): Record<string, string> {
     try {
-      return nodeLabels(props.instance, props.workload, props.efa !== undefined, props.labels);
+      const gpu: Record<string, string> = ACCELERATOR_SPECS[props.instance.accelerator].vendor === 'nvidia' ? { [AUTOSCALER_GPU_LABEL]: `nvidia-${props.instance.accelerator}` } : {};
+      return { ...nodeLabels(props.instance, props.workload, props.efa !== undefined, props.labels), [NODE_GROUP_LABEL]: props.name, ...gpu };
     } catch (error) {
       if (error instanceof ComputeError) throw new ComputeError(this.node.path, error.message);
       throw error;
@@ -169,6 +201,16 @@ export class GpuNodeGroup extends Construct {
           `raise maxSize or lower minSize/desiredSize`,
       );
     }
+    const capacityType = props.capacityType ?? DEFAULT_CAPACITY_TYPE;
+    if (capacityType === 'CAPACITY_BLOCK' && props.capacityReservationId === undefined) {
+      throw new ComputeError(where, `capacityReservationId is required with capacityType CAPACITY_BLOCK: the launch template must target the Capacity Block's reservation (cr-...)`);
+    }
+    if (capacityType === 'SPOT' && props.capacityReservationId !== undefined) {
+      throw new ComputeError(where, `capacityReservationId ${props.capacityReservationId} is set with capacityType SPOT; capacity reservations hold on-demand capacity, so use ON_DEMAND (a reservation) or CAPACITY_BLOCK`);
+    }
+    if (props.capacityReservationId !== undefined && props.subnetIds.length !== 1) {
+      throw new ComputeError(where, `subnetIds must hold exactly the one subnet in the reservation's zone with capacityReservationId, got ${props.subnetIds.length}: a reservation lives in one Availability Zone and instances elsewhere cannot use it`);
+    }
     if (props.subnetIds.length === 0) {
       throw new ComputeError(where, `subnetIds is empty; pass the cluster's private subnets`);
     }
@@ -182,3 +224,20 @@ export class GpuNodeGroup extends Construct {
     }
   }
 }
+
+/**
+ * The extended resources a node advertises once its device plugins run: its accelerator chips,
+ * its EFA interfaces on a fabric, and the ephemeral storage pods may use (the root volume less
+ * the kubelet's eviction reserve).
+ */
+function nodeResources(props: GpuNodeGroupProps): Record<string, string> {
+  const rootGiB = props.launchOptions?.rootVolumeSizeGiB ?? DEFAULT_ROOT_VOLUME_GIB;
+  return {
+    [ACCELERATOR_SPECS[props.instance.accelerator].deviceResource]: String(props.instance.chips),
+    ...(props.efa ? { [EFA_RESOURCE]: String(props.instance.efaInterfaces) } : {}),
+    'ephemeral-storage': `${Math.floor(rootGiB * EPHEMERAL_STORAGE_SHARE)}Gi`,
+  };
+}
+
+/** The extended resource the EFA device plugin advertises, one per EFA interface. */
+export const EFA_RESOURCE = 'vpc.amazonaws.com/efa';

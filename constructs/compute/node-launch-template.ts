@@ -7,7 +7,20 @@
  * templates", https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html):
  * - `image_id`: EKS picks the EKS-optimized AMI for the node group's `ami_type` and keeps
  *   merging its bootstrap user data; a custom AMI would make both our job.
- * - `instance_type`: set on the node group (`instance_types`), never in both places.
+ * - `instance_type`: set on the node group (`instance_types`), never in both places; except on
+ *   a Capacity Block, where EKS requires it in the launch template (below).
+ *
+ * Reserved capacity (`capacity`): the template targets one capacity reservation by id
+ * (`capacity_reservation_specification.capacity_reservation_target`), so every node launches
+ * into it and nowhere else. A Capacity Block additionally needs
+ * `instance_market_options.market_type = "capacity-block"` and the instance type in the
+ * template (EKS User Guide, "Create a managed node group with Capacity Blocks for ML",
+ * https://docs.aws.amazon.com/eks/latest/userguide/capacity-blocks-mng.html). No placement
+ * group with a reservation: "Capacity Blocks deliver low-latency, high-throughput network
+ * connectivity between the instances inside the Capacity Block, so there is no need to use a
+ * cluster placement group" (EC2 User Guide, "Work with Capacity Blocks"), and an On-Demand
+ * Capacity Reservation is placed where it was created (a reservation made inside a cluster
+ * placement group already is one); the fabric then passes no placement group.
  * - subnets and the IAM instance profile: prohibited in the launch template; the node group's
  *   subnets and node role apply.
  * - security groups without EFA: none, so EKS attaches the cluster security group itself.
@@ -67,6 +80,17 @@ const ROOT_VOLUME_THROUGHPUT_MIBPS = 250;
 /** Root device of the EKS-optimized AL2023 AMIs (standard, NVIDIA and Neuron); another name would add a second volume instead of sizing the root. */
 export const ROOT_DEVICE_NAME = '/dev/xvda';
 
+/** The capacity reservation a template launches into. */
+export interface ReservedLaunchCapacity {
+  /** `capacity-block`: an EC2 Capacity Block for ML; `reservation`: an On-Demand Capacity Reservation. */
+  readonly kind: 'capacity-block' | 'reservation';
+  /** The reservation id, `cr-` and 17 hex digits. */
+  readonly reservationId: string;
+}
+
+/** A capacity reservation id (Capacity Blocks are capacity reservations too). */
+const RESERVATION_ID_PATTERN = /^cr-[0-9a-f]{17}$/;
+
 /** Props of {@link NodeLaunchTemplate}. */
 export interface NodeLaunchTemplateProps {
   /** Name of the launch template, also the Name tag of its instances and volumes. */
@@ -84,6 +108,11 @@ export interface NodeLaunchTemplateProps {
    * @default - none; EKS attaches the cluster security group (only allowed without `efa`)
    */
   readonly clusterSecurityGroupId?: string;
+  /**
+   * Launch into this capacity reservation only (targeted).
+   * @default - no reservation: on-demand or spot capacity as the node group says
+   */
+  readonly capacity?: ReservedLaunchCapacity;
   /**
    * Size of the root volume in GiB.
    * @default DEFAULT_ROOT_VOLUME_GIB
@@ -149,12 +178,9 @@ export class NodeLaunchTemplate extends Construct {
           },
         },
       ],
-      ...(efa
-        ? {
-            networkInterfaces: efaNetworkInterfaces(props.instance, securityGroups),
-            placement: { groupName: efa.placementGroupName },
-          }
-        : {}),
+      ...(efa ? { networkInterfaces: efaNetworkInterfaces(props.instance, securityGroups) } : {}),
+      ...(efa?.placementGroupName ? { placement: { groupName: efa.placementGroupName } } : {}),
+      ...(props.capacity ? reservedCapacity(props.capacity, props.instance.name) : {}),
       tagSpecifications: [
         { resourceType: 'instance', tags },
         { resourceType: 'volume', tags },
@@ -178,6 +204,16 @@ export class NodeLaunchTemplate extends Construct {
     if (!Token.isUnresolved(rootVolumeSize) && (!Number.isInteger(rootVolumeSize) || rootVolumeSize < MIN_ROOT_VOLUME_GIB)) {
       throw new ComputeError(where, `rootVolumeSizeGiB must be a whole number of at least ${MIN_ROOT_VOLUME_GIB}, got ${rootVolumeSize}`);
     }
+    const reservationId = props.capacity?.reservationId;
+    if (reservationId !== undefined && !Token.isUnresolved(reservationId) && !RESERVATION_ID_PATTERN.test(reservationId)) {
+      throw new ComputeError(where, `capacity.reservationId must be a capacity reservation id such as cr-0123456789abcdef0, got "${reservationId}"`);
+    }
+    if (props.capacity && props.efa?.placementGroupName !== undefined) {
+      throw new ComputeError(
+        where,
+        `efa.placementGroupName is set with a ${props.capacity.kind}: a reservation is placed where it was created (Capacity Blocks inside an EC2 UltraCluster), so launching into another placement group fails; build the fabric without a placement group`,
+      );
+    }
     if (props.efa === undefined) {
       if (props.clusterSecurityGroupId !== undefined) {
         throw new ComputeError(
@@ -196,4 +232,11 @@ export class NodeLaunchTemplate extends Construct {
       );
     }
   }
+}
+
+/** The launch template arguments that target a reservation (and, for a block, its market and instance type). */
+function reservedCapacity(capacity: ReservedLaunchCapacity, instanceType: string) {
+  const target = { capacityReservationSpecification: { capacityReservationTarget: { capacityReservationId: capacity.reservationId } } };
+  if (capacity.kind === 'reservation') return target;
+  return { ...target, instanceMarketOptions: { marketType: 'capacity-block' }, instanceType };
 }

@@ -9,10 +9,15 @@
  * | steady               | = maxSize     | ceil(gpus / chips)  | the job runs all the time; keep the nodes         |
  * | bursty, scheduled    | 0             | ceil(gpus / chips)  | pay for GPUs only while a job runs; scale from 0  |
  *
- * | interruptible | capacityType | efa                                            |
- * | ------------- | ------------ | ---------------------------------------------- |
- * | true          | SPOT         | from the placement: true when multi-node       |
- * | false         | ON_DEMAND    | from the placement: true when multi-node       |
+ * | capacity (NEEDS-v1.1)   | capacityType   | instance candidates                  |
+ * | ----------------------- | -------------- | ------------------------------------ |
+ * | on-demand, reservation  | ON_DEMAND      | on-demand types                      |
+ * | spot                    | SPOT           | on-demand types                      |
+ * | capacity-block          | CAPACITY_BLOCK | types sold as EC2 Capacity Blocks    |
+ *
+ * `capacity` absent (callers that predate it): SPOT when interruptible, else ON_DEMAND. `efa`
+ * follows the placement: true when multi-node. How reserved capacity is split into one group
+ * per reservation is the capacity plan's business (stacks/gpu-capacity-plan.ts).
  *
  * Inference (`inferenceNodeGroupSizing`): the smallest instance carrying the accelerator
  * (`chooseInferenceInstance`), one replica per node, `minSize = maxSize = replicas`: a fixed
@@ -40,6 +45,11 @@ export interface TrainingSizingNeed {
   readonly interruptible: boolean;
   /** True when the job spans nodes (and so needs EFA). */
   readonly multiNode: boolean;
+  /**
+   * How the capacity is bought (NEEDS-v1.1 `workload.training.capacity`).
+   * @default - spot when interruptible, else on-demand
+   */
+  readonly capacity?: 'on-demand' | 'spot' | 'reservation' | 'capacity-block';
 }
 
 /** An inference need, as NEEDS-v1 `workload.inference` states it. */
@@ -75,16 +85,25 @@ export interface InferenceNodeGroupSizing extends NodeGroupSizing {
  * @throws CatalogError when no instance type fits the need (from `chooseTrainingInstance`).
  */
 export function trainingNodeGroupSizing(need: TrainingSizingNeed, pattern: WorkloadPattern): NodeGroupSizing {
-  const placement = chooseTrainingInstance(need);
+  const capacity = need.capacity ?? (need.interruptible ? 'spot' : 'on-demand');
+  const placement = chooseTrainingInstance({ ...need, capacityBlock: capacity === 'capacity-block' });
   const maxSize = Math.ceil(need.gpus / placement.instance.chips);
   return {
     instance: placement.instance,
     minSize: pattern === 'steady' ? maxSize : 0,
     maxSize,
-    capacityType: need.interruptible ? 'SPOT' : 'ON_DEMAND',
+    capacityType: CAPACITY_TYPES[capacity],
     efa: placement.efa,
   };
 }
+
+/** The EKS capacity type of each way of buying capacity (an On-Demand Capacity Reservation holds on-demand instances). */
+const CAPACITY_TYPES: Readonly<Record<NonNullable<TrainingSizingNeed['capacity']>, CapacityType>> = {
+  'on-demand': 'ON_DEMAND',
+  spot: 'SPOT',
+  reservation: 'ON_DEMAND',
+  'capacity-block': 'CAPACITY_BLOCK',
+};
 
 /**
  * Sizes the inference node group: one replica per node, `minSize = maxSize = replicas`.

@@ -9,9 +9,10 @@
  * | `models`  | checkpoints and artifacts; `sites/<s>/` | noncurrent versions   | no: edge sites read it    |
  * | logs      | server access logs of the three above   | none; expire          | no                        |
  *
- * Data zones: SSE-KMS with the lakehouse key and a bucket key, versioning, object lock when a
- * retention is given, access logs to the log bucket. Current versions of raw and curated data
- * never expire; models keep their current versions in STANDARD for fast loading.
+ * Data zones: SSE-KMS with the lakehouse key and a bucket key, versioning, access logs to the log
+ * bucket, and object lock on raw and curated when a retention is given (never on models: see
+ * {@link RETAINED_ZONES}). Current versions of raw and curated data never expire; models keep
+ * their current versions in STANDARD for fast loading.
  */
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Token } from 'cdktf';
@@ -34,6 +35,19 @@ export type DataZone = (typeof DATA_ZONES)[number];
 /** Zones a network restriction applies to: raw and curated hold the data; edge sites read models over the internet. */
 export const NETWORK_CONFINED_ZONES: readonly DataZone[] = ['raw', 'curated'];
 
+/**
+ * Zones a retention (object lock) applies to: raw and curated hold the records a retention
+ * obligation is about. Models hold checkpoints and artifacts derived from that data: training
+ * writes one every few minutes to hours, and versioning already keeps overwritten and deleted ones
+ * recoverable for the noncurrent-version period. Under a lock, every checkpoint (hundreds of GB
+ * for a large model) would stay undeletable for the whole retention (7 years in the hybrid
+ * example, even by the root user in COMPLIANCE mode), and lifecycle rules cannot expire locked
+ * versions, so the models bucket would only grow. GOVERNANCE mode would not help: routine
+ * clean-up would need s3:BypassGovernanceRetention, which is exactly what a lock is meant to
+ * withhold. So models get no lock.
+ */
+export const RETAINED_ZONES: readonly DataZone[] = ['raw', 'curated'];
+
 /** Access logs are kept a year: most investigations look back months, and PCI DSS asks for a year of audit logs. */
 export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 365;
 
@@ -54,7 +68,7 @@ export interface LakehouseProps {
    */
   readonly tableFormat?: TableFormat;
   /**
-   * Object lock default retention for the data zones.
+   * Object lock default retention for the zones of {@link RETAINED_ZONES} (raw and curated).
    * @default - no object lock
    */
   readonly retention?: ObjectLockRetention;
@@ -68,6 +82,17 @@ export interface LakehouseProps {
    * @default - any network
    */
   readonly vpcEndpointIds?: readonly string[];
+  /**
+   * Principals (role ARNs) exempt from the `vpcEndpointIds` confinement of raw and curated: the
+   * lakehouse's own service roles that work from AWS networks (see `denyOutsideVpcEndpoints`).
+   * @default - none
+   */
+  readonly networkExemptPrincipalArns?: readonly string[];
+  /**
+   * Further key policy statements, e.g. for a service-linked role that reads objects (Macie).
+   * @default - none beyond S3 Tables maintenance (iceberg)
+   */
+  readonly additionalKeyStatements?: readonly PolicyStatement[];
   /**
    * Days before noncurrent versions of the data zones expire.
    * @default DEFAULT_NONCURRENT_VERSION_EXPIRY_DAYS (raised for models past the last tier)
@@ -119,7 +144,7 @@ export class Lakehouse extends Construct {
       alias: `${name}-lakehouse`,
       description: `Encrypts the ${name} lakehouse: data zones and tables`,
       accountRootArn: this.account.rootArn,
-      additionalStatements: tableFormat === 'iceberg' ? [tableMaintenanceKeyStatement(tableBucketArn)] : [],
+      additionalStatements: [...(tableFormat === 'iceberg' ? [tableMaintenanceKeyStatement(tableBucketArn)] : []), ...(props.additionalKeyStatements ?? [])],
       preventDestroy,
     });
     this.logBucket = new SecureBucket(this, 'logs', {
@@ -140,8 +165,9 @@ export class Lakehouse extends Construct {
           noncurrentVersionExpiryDays: props.noncurrentVersionExpiryDays,
         },
         accessLogs: { bucketName: this.logBucket.name, prefix: `${zoneName}/` },
-        objectLock: props.retention,
+        objectLock: RETAINED_ZONES.includes(zoneName) ? props.retention : undefined,
         vpcEndpointIds: NETWORK_CONFINED_ZONES.includes(zoneName) ? props.vpcEndpointIds : undefined,
+        vpcEndpointExemptPrincipalArns: NETWORK_CONFINED_ZONES.includes(zoneName) ? props.networkExemptPrincipalArns : undefined,
         preventDestroy,
         tags: { 'tracklayer:zone': zoneName },
       });

@@ -76,6 +76,13 @@ export interface SecureBucketProps {
    */
   readonly vpcEndpointIds?: readonly string[];
   /**
+   * Principals (role ARNs) the `vpcEndpointIds` confinement does not apply to: AWS services that
+   * reach the bucket from their own networks with a role made for them (see
+   * `denyOutsideVpcEndpoints`). Ignored without `vpcEndpointIds`.
+   * @default - none: the confinement applies to everyone
+   */
+  readonly vpcEndpointExemptPrincipalArns?: readonly string[];
+  /**
    * Refuse any plan that destroys the bucket (`lifecycle.prevent_destroy`).
    * @default false
    */
@@ -160,7 +167,7 @@ export class SecureBucket extends Construct {
   private policyStatements(props: SecureBucketProps): PolicyStatement[] {
     return [
       denyInsecureTransport(this.arn),
-      ...(props.vpcEndpointIds && props.vpcEndpointIds.length > 0 ? [denyOutsideVpcEndpoints(this.arn, props.vpcEndpointIds)] : []),
+      ...(props.vpcEndpointIds && props.vpcEndpointIds.length > 0 ? [denyOutsideVpcEndpoints(this.arn, props.vpcEndpointIds, props.vpcEndpointExemptPrincipalArns)] : []),
       ...(props.acceptAccessLogsFromAccount ? [allowAccessLogDelivery(this.arn, props.acceptAccessLogsFromAccount)] : []),
     ];
   }

@@ -65,6 +65,8 @@ export interface GpuPlatformProps {
   readonly nodeShapes?: WorkloadNodeShapes;
   /** AWS region of the EKS cluster: the registry of the EFA device plugin image. @default - none (then `efa` must be false) */
   readonly region?: string;
+  /** The training teams; each gets a namespace (./workload-tenancy). @default ['training'] */
+  readonly teams?: readonly string[];
 }
 
 /** The GPU platform of one cluster. */
@@ -88,7 +90,7 @@ export class GpuPlatform extends Construct {
     const nvidia = props.nvidia ?? false;
     const jetson = props.jetson ?? false;
     this.deviceResources = [...(nvidia ? [NVIDIA_GPU_RESOURCE] : []), ...(props.neuron ? [NEURON_RESOURCE] : [])];
-    this.tenancy = new WorkloadTenancy(this, 'tenancy', { deviceResources: this.deviceResources, quotas: props.quotas, nodeShapes: props.nodeShapes });
+    this.tenancy = new WorkloadTenancy(this, 'tenancy', { deviceResources: this.deviceResources, quotas: props.quotas, nodeShapes: props.nodeShapes, teams: props.teams });
     this.priorities = new SchedulingPriorities(this, 'priorities');
     this.systemDependencies = [this.tenancy.namespaces[SYSTEM_NAMESPACE]];
     const system = { namespace: SYSTEM_NAMESPACE, dependsOn: [...this.systemDependencies] };

@@ -12,7 +12,11 @@
  * | dcgmExporter       | false while the CloudWatch add-on runs its own (one exporter per GPU node)   |
  * | neuron             | a planned group carries Trainium                                             |
  * | efa                | a planned group has EFA (multi-node training)                                |
- * | quotas.training    | `training.gpus` chips of the training accelerator; none without training     |
+ * | quotas.training    | every chip of the training groups (max nodes × chips), in each team namespace: |
+ * |                    | Kueue's nominal quota plus borrowing limit of any team (../queueing/queue-plan) |
+ * |                    | adds up to exactly that, so the namespace quota never refuses a pod Kueue     |
+ * |                    | admitted on borrowed quota; none without training                             |
+ * | teams              | the names of `workload.teams` (default: `training`)                          |
  * | quotas.inference   | `replicas` × chips of the inference instance; none without cloud replicas    |
  * | nodeShapes         | vCPUs and memory of the training / inference instance (container defaults)   |
  * | region             | `cloud.region`                                                               |
@@ -53,6 +57,8 @@ export interface AcceleratorNodeGroup {
   readonly instance: { readonly accelerator: Accelerator; readonly chips: number; readonly vcpus: number; readonly memoryGiB: number };
   /** True when the nodes have EFA interfaces. */
   readonly efa: boolean;
+  /** Most nodes of the group. */
+  readonly maxSize: number;
 }
 
 /** `chips` chips of the resource `accelerator` is advertised as. */
@@ -63,9 +69,10 @@ function quotaOf(accelerator: Accelerator, chips: number): AcceleratorQuota {
 /** The EKS cluster's platform, by the first table above. */
 export function eksPlatformProfile(needs: Needs, groups: readonly AcceleratorNodeGroup[]): GpuPlatformProps {
   const vendors = new Set(groups.map((g) => ACCELERATOR_SPECS[g.instance.accelerator].vendor));
-  const training = groups.find((g) => g.workload === 'training');
+  const trainingGroups = groups.filter((g) => g.workload === 'training');
   const inference = groups.find((g) => g.workload === 'inference');
-  const { training: trainingNeed, inference: inferenceNeed } = needs.workload;
+  const { inference: inferenceNeed } = needs.workload;
+  const trainingChips = trainingGroups.reduce((sum, g) => sum + g.maxSize * g.instance.chips, 0);
   return {
     target: 'eks',
     nvidia: vendors.has('nvidia'),
@@ -73,14 +80,15 @@ export function eksPlatformProfile(needs: Needs, groups: readonly AcceleratorNod
     neuron: vendors.has('aws'),
     efa: groups.some((g) => g.efa),
     quotas: {
-      training: training && trainingNeed ? quotaOf(training.instance.accelerator, trainingNeed.gpus) : undefined,
+      training: trainingGroups.length > 0 ? quotaOf(trainingGroups[0].instance.accelerator, trainingChips) : undefined,
       inference: inference && inferenceNeed ? quotaOf(inference.instance.accelerator, inferenceNeed.replicas * inference.instance.chips) : undefined,
     },
     nodeShapes: {
-      training: training && shapeOf(training),
+      training: trainingGroups.length > 0 ? shapeOf(trainingGroups[0]) : undefined,
       inference: inference && shapeOf(inference),
     },
     region: needs.cloud.region,
+    teams: teamNames(needs),
   };
 }
 
@@ -89,11 +97,17 @@ function shapeOf(group: AcceleratorNodeGroup): { vcpus: number; memoryGiB: numbe
   return { vcpus: group.instance.vcpus, memoryGiB: group.instance.memoryGiB };
 }
 
+/** The team namespaces of the needs (the default team when there is no training). */
+function teamNames(needs: Pick<Needs, 'workload'>): string[] | undefined {
+  const teams = needs.workload.teams.map((team) => team.name);
+  return teams.length > 0 ? teams : undefined;
+}
+
 /**
- * The on-prem cluster's platform, by the second table above.
+ * The on-prem cluster's platform, by the second table above; `needs` adds the team namespaces.
  * @throws PlatformError for an on-prem Trainium.
  */
-export function onPremPlatformProfile(onPrem: OnPremNeed): GpuPlatformProps {
+export function onPremPlatformProfile(onPrem: OnPremNeed, needs?: Pick<Needs, 'workload'>): GpuPlatformProps {
   const spec = ACCELERATOR_SPECS[onPrem.accelerator];
   if (spec.vendor !== 'nvidia') {
     throw new PlatformError(
@@ -107,6 +121,7 @@ export function onPremPlatformProfile(onPrem: OnPremNeed): GpuPlatformProps {
     nvidia: true,
     rdma: onPrem.interconnect === 'infiniband' || onPrem.interconnect === 'roce',
     quotas: { training: quotaOf(onPrem.accelerator, chips), inference: quotaOf(onPrem.accelerator, chips) },
+    ...(needs && teamNames(needs) ? { teams: teamNames(needs) } : {}),
   };
 }
 

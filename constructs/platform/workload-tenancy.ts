@@ -1,7 +1,10 @@
 /**
- * Who may run what where: the `training` and `inference` namespaces with their service
- * accounts, accelerator quotas and default container sizes, and `gpu-system` for the node
- * agents.
+ * Who may run what where: a namespace per training team (`training` by default; NEEDS-v1.1
+ * `workload.teams`) and `inference`, with their service accounts, accelerator quotas and default
+ * container sizes, and `gpu-system` for the node agents. Team namespaces carry
+ * `tracklayer.dev/team`, the label Kueue manages every job by (../queueing/kueue.ts); their
+ * accelerator quota is every training chip, what Kueue's nominal quota plus borrowing limit of
+ * any team adds up to, so the quota never refuses a pod Kueue admitted on borrowed quota.
  *
  * Pod Security admission (https://kubernetes.io/docs/concepts/security/pod-security-standards/):
  * - `training`, `inference`: `restricted` enforced (non-root, no privilege escalation, all
@@ -36,6 +39,7 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { Construct } from 'constructs';
 import type { DeviceResource } from './node-placement';
 import { PlatformError } from './platform-error';
+import { TEAM_NAMESPACE_LABEL } from '../queueing/kueue';
 
 /** The workload namespaces; each has a service account of the same name (the pod identities bind them). */
 export const WORKLOAD_NAMESPACES = ['training', 'inference'] as const;
@@ -43,6 +47,8 @@ export const WORKLOAD_NAMESPACES = ['training', 'inference'] as const;
 export type WorkloadNamespace = (typeof WORKLOAD_NAMESPACES)[number];
 /** The namespace of the node agents. */
 export const SYSTEM_NAMESPACE = 'gpu-system';
+/** The team namespace when the needs name no teams (NEEDS-v1.1 default team). */
+export const DEFAULT_TEAM = 'training';
 
 /** CPU and memory of a container, as Kubernetes quantities. */
 export interface ComputeQuantities {
@@ -127,6 +133,13 @@ export interface WorkloadTenancyProps {
   readonly quotas?: WorkloadQuotas;
   /** The nodes each namespace runs on. @default - unknown: default requests only */
   readonly nodeShapes?: WorkloadNodeShapes;
+  /**
+   * The training teams (NEEDS-v1.1 `workload.teams`): each gets a namespace of its name, set up
+   * like `training` (service account, `quotas.training`, container defaults) and labelled
+   * `tracklayer.dev/team=<team>`, the label Kueue manages jobs by (../queueing/kueue.ts).
+   * @default ['training'] - the one default team
+   */
+  readonly teams?: readonly string[];
 }
 
 /** `requests.<resource>` limits of a namespace with `quota`. */
@@ -136,21 +149,27 @@ export function quotaHard(deviceResources: readonly DeviceResource[], quota: Acc
 
 /** The namespaces, quotas, limit ranges and service accounts. */
 export class WorkloadTenancy extends Construct {
-  /** Namespaces by name (`training`, `inference`, `gpu-system`). */
-  readonly namespaces: Readonly<Record<WorkloadNamespace | typeof SYSTEM_NAMESPACE, NamespaceV1>>;
+  /** Namespaces by name: each team's (`training` by default), `inference`, `gpu-system`. */
+  readonly namespaces: Readonly<Record<'inference' | typeof SYSTEM_NAMESPACE, NamespaceV1> & Record<string, NamespaceV1>>;
+  /** The team namespaces, in team order. */
+  readonly teamNamespaces: readonly string[];
 
   constructor(scope: Construct, id: string, props: WorkloadTenancyProps) {
     super(scope, id);
     this.validate(props);
-    const namespace = (name: string, level: 'restricted' | 'privileged') =>
-      new NamespaceV1(this, `${name}-namespace`, { metadata: { name, labels: { ...podSecurityLabels(level), 'app.kubernetes.io/part-of': 'tracklayer-gpu-platform' } } });
-    const training = namespace('training', 'restricted');
+    const namespace = (name: string, level: 'restricted' | 'privileged', extra: Record<string, string> = {}) =>
+      new NamespaceV1(this, `${name}-namespace`, { metadata: { name, labels: { ...podSecurityLabels(level), 'app.kubernetes.io/part-of': 'tracklayer-gpu-platform', ...extra } } });
+    this.teamNamespaces = [...(props.teams ?? [DEFAULT_TEAM])];
+    const teams = Object.fromEntries(this.teamNamespaces.map((team) => [team, namespace(team, 'restricted', { [TEAM_NAMESPACE_LABEL]: team })]));
     const inference = namespace('inference', 'restricted');
     // privileged: the device plugins' host paths and root, and DCGM's CAP_SYS_ADMIN (see above).
     const system = namespace(SYSTEM_NAMESPACE, 'privileged');
-    this.namespaces = { training, inference, [SYSTEM_NAMESPACE]: system } as WorkloadTenancy['namespaces'];
-    for (const name of WORKLOAD_NAMESPACES) {
+    this.namespaces = { ...teams, inference, [SYSTEM_NAMESPACE]: system };
+    for (const name of [...this.teamNamespaces, 'inference']) {
       const ns = this.namespaces[name];
+      // Every team namespace runs training jobs: the training quota and node shape apply to each.
+      const workload = name === 'inference' ? 'inference' : 'training';
+      const quota = props.quotas?.[workload];
       const inNamespace = { name, namespace: name };
       new ServiceAccountV1(this, `${name}-service-account`, {
         metadata: inNamespace,
@@ -161,20 +180,22 @@ export class WorkloadTenancy extends Construct {
       if (props.deviceResources.length > 0) {
         new ResourceQuotaV1(this, `${name}-accelerator-quota`, {
           metadata: { name: 'accelerators', namespace: name },
-          spec: { hard: quotaHard(props.deviceResources, props.quotas?.[name]) },
+          spec: { hard: quotaHard(props.deviceResources, quota) },
           dependsOn: [ns],
         });
       }
       new LimitRangeV1(this, `${name}-limit-range`, {
         metadata: { name: 'container-defaults', namespace: name },
-        spec: { limit: [limitRangeItem(containerLimits(props.nodeShapes?.[name]))] },
+        spec: { limit: [limitRangeItem(containerLimits(props.nodeShapes?.[workload]))] },
         dependsOn: [ns],
       });
     }
   }
 
-  /** Quotas must be whole chips of a resource the cluster advertises; node shapes must be real. */
+  /** Quotas must be whole chips of a resource the cluster advertises; node shapes must be real; teams must not take the other namespaces. */
   private validate(props: WorkloadTenancyProps): void {
+    const clash = (props.teams ?? []).find((team) => team === 'inference' || team === SYSTEM_NAMESPACE);
+    if (clash) throw new PlatformError(this.node.path, `teams contains "${clash}", a namespace the platform already uses; choose another team name`);
     for (const name of WORKLOAD_NAMESPACES) {
       const shape = props.nodeShapes?.[name];
       if (shape && !(Number.isInteger(shape.vcpus) && shape.vcpus > 0 && shape.memoryGiB > 0)) {

@@ -8,11 +8,12 @@ import { environmentOf, findingAt, isTrue, referencesTo, resourcesOf, singleBloc
 /**
  * What holds data or unlocks it: buckets (data and access logs, which are audit evidence),
  * S3 Tables buckets, KMS keys (deleting a key makes everything it encrypted unreadable), the
- * EKS cluster (its etcd holds the workloads' secrets and state) and private certificate
+ * EKS cluster (its etcd holds the workloads' secrets and state), private certificate
  * authorities (deleting one invalidates every certificate it issued: every edge site loses
- * its credentials at once).
+ * its credentials at once), and streams (MSK clusters and Kinesis streams hold records not yet
+ * delivered to the lakehouse).
  */
-const PROTECTED_TYPES = ['aws_s3_bucket', 'aws_s3tables_table_bucket', 'aws_kms_key', 'aws_eks_cluster', 'aws_acmpca_certificate_authority'];
+const PROTECTED_TYPES = ['aws_s3_bucket', 'aws_s3tables_table_bucket', 'aws_kms_key', 'aws_eks_cluster', 'aws_acmpca_certificate_authority', 'aws_msk_cluster', 'aws_msk_serverless_cluster', 'aws_kinesis_stream'];
 
 /** Resources that encrypt only messages in flight with a key: losing the key loses no data at rest. */
 const TRANSIENT_MESSAGE_TYPES = ['aws_sns_topic', 'aws_sqs_queue'];
@@ -42,7 +43,7 @@ const PROTECTED_ENVIRONMENT = 'prod';
 export const dataPreventDestroy: Rule = {
   id: 'DATA_PREVENT_DESTROY',
   level: 'error',
-  rationale: 'In prod, buckets, S3 Tables buckets, KMS keys that protect data at rest, the EKS cluster and private certificate authorities carry lifecycle.prevent_destroy, so no plan can delete data, the key that decrypts it, or the CA every device certificate chains to.',
+  rationale: 'In prod, buckets, S3 Tables buckets, KMS keys that protect data at rest, the EKS cluster, private certificate authorities and streams (MSK, Kinesis) carry lifecycle.prevent_destroy, so no plan can delete data, the key that decrypts it, or the root of trust of the edge fleet.',
   references: { checkov: 'none', trivy: 'none', cdkNag: 'none' },
   check: (stack) => {
     // The environment comes from the provider's default tags (tracklayer:environment); a stack

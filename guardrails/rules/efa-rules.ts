@@ -115,7 +115,10 @@ function checkTopology(stack: SynthesizedStack, template: TerraformBlock): Findi
   const repeated = [...new Set(cards.filter((card, index) => cards.indexOf(card) !== index))];
   if (repeated.length > 0) findings.push(findingAt(template, `puts more than one EFA interface on network card ${repeated.join(', ')}; give each EFA interface its own network_card_index`));
   const placement = placementGroupOf(stack, template);
-  if (placement?.config.strategy !== 'cluster') {
+  // Reserved capacity is placed where it was reserved: a Capacity Block inside an EC2 UltraCluster
+  // ("no need to use a cluster placement group with a Capacity Block", EC2 User Guide), an
+  // On-Demand Capacity Reservation where it was created.
+  if (!targetsReservation(template) && placement?.config.strategy !== 'cluster') {
     findings.push(findingAt(template, 'has EFA interfaces but no cluster placement group of this stack in placement.group_name; EFA needs the nodes packed in one cluster placement group'));
   }
   for (const { block, subnets } of groupsLaunching(stack, template)) {
@@ -126,11 +129,18 @@ function checkTopology(stack: SynthesizedStack, template: TerraformBlock): Findi
   return findings;
 }
 
-/** EFA_TOPOLOGY: one EFA interface per card, a cluster placement group, one subnet. */
+/** True when the template launches into a named capacity reservation (an On-Demand Capacity Reservation or a Capacity Block). */
+function targetsReservation(template: TerraformBlock): boolean {
+  const target = singleBlock(singleBlock(template.config.capacity_reservation_specification)?.capacity_reservation_target);
+  return typeof target?.capacity_reservation_id === 'string' && target.capacity_reservation_id !== '';
+}
+
+/** EFA_TOPOLOGY: one EFA interface per card, a cluster placement group (unless reserved), one subnet. */
 export const efaTopology: Rule = {
   id: 'EFA_TOPOLOGY',
   level: 'error',
-  rationale: 'EFA nodes use one interface per network card, a cluster placement group and a single subnet, because EFA OS-bypass traffic is not routed between subnets and loses bandwidth when nodes are spread.',
+  rationale:
+    'EFA nodes use one interface per network card, a cluster placement group (unless they launch into a capacity reservation, which is placed where it was reserved) and a single subnet, because EFA OS-bypass traffic is not routed between subnets and loses bandwidth when nodes are spread.',
   references: { checkov: 'none', trivy: 'none', cdkNag: 'none' },
   check: (stack) => resourcesOf(stack, 'aws_launch_template').flatMap((template) => checkTopology(stack, template)),
 };

@@ -214,3 +214,17 @@ describe('chooseTrainingInstance', () => {
     expect(trainingProblem(need)).toBe(message);
   });
 });
+
+describe('chooseTrainingInstance: capacity blocks', () => {
+  test('GIVEN capacityBlock THEN the candidates are the types sold as blocks, capacity-block-only ones included', () => {
+    expect(chooseTrainingInstance({ accelerator: 'h200', gpus: 32, multiNode: true, capacityBlock: true }).instance.name).toBe('p5e.48xlarge');
+    expect(chooseTrainingInstance({ accelerator: 'h100', gpus: 32, multiNode: true, capacityBlock: true }).instance.name).toBe('p5.48xlarge');
+    expect(chooseTrainingInstance({ accelerator: 'h100', gpus: 1, multiNode: false, capacityBlock: true }).instance.name).toBe('p5.48xlarge');
+  });
+
+  test('GIVEN capacityBlock for an accelerator sold without blocks THEN the problem says which accelerators have them', () => {
+    expect(trainingProblem({ accelerator: 'l4', gpus: 8, multiNode: false, capacityBlock: true })).toBe(
+      'l4: AWS sells no l4 instance type as EC2 Capacity Blocks; choose h100/h200/a100/trainium for capacity-block, or another capacity',
+    );
+  });
+});

@@ -18,17 +18,18 @@ describe('tracklayer select', () => {
       strategy: 'hybrid',
       source: 'auto',
       reasons: [{ rule: 'sovereignty', detail: 'business.dataSensitivity is high' }],
-      warnings: [expect.stringMatching(/^the monthly compute estimate at max scale \(\$[\d,]+\) exceeds business\.monthlyBudgetUsd \(\$300,000\)/), expect.stringMatching(/^the AWS Budget counts spend tagged tracklayer:project only once/)],
+      warnings: [expect.stringMatching(/^the monthly cost estimate at max scale \(\$[\d,]+\) exceeds business\.monthlyBudgetUsd \(\$300,000\)/), expect.stringMatching(/^the AWS Budget counts spend tagged tracklayer:project only once/)],
       stacks: [
         { name: 'medica-ai-network', role: 'network' },
         { name: 'medica-ai-lakehouse', role: 'lakehouse' },
         { name: 'medica-ai-gpu-cluster', role: 'gpu-cluster' },
         { name: 'medica-ai-gpu-platform', role: 'gpu-platform' },
+        { name: 'medica-ai-gpu-queues', role: 'gpu-queues' },
         { name: 'medica-ai-connectivity', role: 'connectivity' },
         { name: 'medica-ai-onprem-platform', role: 'onprem-platform' },
       ],
       cost: { minMonthlyUsd: expect.any(Number), maxMonthlyUsd: expect.any(Number), budgetUsd: 300000 },
-      cloudBurst: { needed: true, causes: expect.arrayContaining([expect.stringMatching(/^workload\.training\.gpus/)]) },
+      cloudBurst: { needed: true, causes: expect.arrayContaining([expect.stringMatching(/^workload\.training\.gpus/)]), trainingGpus: 128, onPremGpus: 128 },
     });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
   });
@@ -36,7 +37,7 @@ describe('tracklayer select', () => {
   test('the edge-centric example lists one stack per site', () => {
     const selection = JSON.parse(cli(['select', '--needs', 'examples/edge-centric.yaml', '--json']).stdout);
     expect(selection.strategy).toBe('edge-centric');
-    expect(selection.stacks.map((s: { role: string }) => s.role)).toEqual(['network', 'lakehouse', 'gpu-cluster', 'gpu-platform', 'edge-plant-berlin', 'edge-plant-lyon', 'edge-depot-porto']);
+    expect(selection.stacks.map((s: { role: string }) => s.role)).toEqual(['network', 'lakehouse', 'gpu-cluster', 'gpu-platform', 'gpu-queues', 'edge-plant-berlin', 'edge-plant-lyon', 'edge-depot-porto']);
   });
 
   test('for people: strategy, reasons, warnings, stacks', () => {
@@ -81,9 +82,24 @@ describe('tracklayer select', () => {
     const json = JSON.parse(cli(['select', '--needs', 'examples/hybrid.yaml', '--json']).stdout);
     const text = cli(['select', '--needs', 'examples/hybrid.yaml']).stdout;
     const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
-    expect(text).toContain(`monthly compute estimate: ${usd(json.cost.minMonthlyUsd)} at min scale, ${usd(json.cost.maxMonthlyUsd)} at max scale`);
+    expect(text).toContain(`monthly cost estimate: ${usd(json.cost.minMonthlyUsd)} at min scale, ${usd(json.cost.maxMonthlyUsd)} at max scale`);
     expect(text).toContain(`cloud burst capacity: yes (${json.cloudBurst.causes.join('; ')})`);
     for (const warning of json.warnings) expect(text).toContain(`  - ${warning}`);
+  });
+
+  test('GIVEN the hybrid example THEN select reports the training gap the cloud bursts', () => {
+    const text = cli(['select', '--needs', 'examples/hybrid.yaml']).stdout;
+    expect(text).toContain('training burst: 128 GPUs in the cloud (workload.training.gpus 256 − 128 on-prem)');
+  });
+
+  test('GIVEN on-prem GPUs that cover training THEN select says no training burst is needed, in text and --json', () => {
+    const needs = file(
+      'covered.yaml',
+      'apiVersion: tracklayer/v1\nname: acme-ml\nstrategy: hybrid\ncloud: {region: us-east-1}\nworkload:\n  pattern: bursty\n  training: {accelerator: h100, gpus: 64}\nonPrem: {kubeContext: dc1, gpuNodes: 8, gpusPerNode: 8, networkCidr: 10.50.0.0/16, vpnPeerIp: 203.0.113.10}\n',
+    );
+    const json = JSON.parse(cli(['select', '--needs', needs, '--json']).stdout);
+    expect(json.cloudBurst).toEqual({ needed: true, causes: ['workload.pattern is bursty'], trainingGpus: 0, onPremGpus: 64 });
+    expect(cli(['select', '--needs', needs]).stdout).toContain('training burst: none needed (the 64 on-prem GPUs cover workload.training.gpus 64; no cloud training node group)');
   });
 
   test('no budget gives budgetUsd null and no budget warning; outside hybrid no cloudBurst', () => {

@@ -1,9 +1,10 @@
-import { MOCK_ACCOUNT, combinedRehearsalTest, mockValue, rehearsalTest, rehearsalVerdict, teardownBegins } from '../../cli/terraform-rehearsal';
+import { MOCK_ACCOUNT, combinedRehearsalTest, distinctMockId, mockValue, rehearsalTest, rehearsalVerdict, teardownBegins } from '../../cli/terraform-rehearsal';
 
 describe('terraform-rehearsal', () => {
   test('mock values in the shapes AWS validators expect', () => {
     expect(mockValue('aws_launch_template', 'id')).toBe('lt-0123456789abcdef0');
-    expect(mockValue('aws_iam_role', 'arn')).toBe(`arn:aws:iam:us-east-1:${MOCK_ACCOUNT}:iam_role/mock`);
+    expect(mockValue('aws_iam_role', 'arn')).toBe(`arn:aws:iam::${MOCK_ACCOUNT}:role/mock`);
+    expect(mockValue('aws_iam_policy', 'arn')).toBe(`arn:aws:iam::${MOCK_ACCOUNT}:policy/mock`);
     expect(mockValue('aws_cloudwatch_log_group', 'arn')).toMatch(/^arn:aws:logs:/);
     expect(mockValue('aws_glue_catalog_database', 'name')).toBe('mock-aws_glue_catalog_database-name');
   });
@@ -23,6 +24,19 @@ describe('terraform-rehearsal', () => {
     expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
   });
 
+  test("a node group's mock has an Auto Scaling group, which the autoscaler's node-template tags index into", () => {
+    const text = rehearsalTest({ resource: { aws_eks_node_group: {} } }, {});
+    expect(text).toContain('resources = [{ autoscaling_groups = [{ name = "eks-mock-asg" }], remote_access_security_group_id = "" }]');
+  });
+
+  test('GIVEN several subnets THEN each gets a distinct mock id (a set of them, such as a resolver endpoint\'s ip_address, must not collapse)', () => {
+    const text = rehearsalTest({ resource: { aws_subnet: { b: {}, a: {} }, aws_vpc_endpoint: {} } }, {});
+    expect(text).toContain('override_resource {\n  target = aws_subnet.a\n  values = { id = "subnet-00000000000000000" }\n}');
+    expect(text).toContain('override_resource {\n  target = aws_subnet.b\n  values = { id = "subnet-00000000000000001" }\n}');
+    expect(distinctMockId('aws_subnet', 17)).toMatch(/^subnet-[0-9a-f]{17}$/);
+    expect(text).toContain('dns_entry = [{ dns_name = "*.vpce-');
+  });
+
   test('a combined root: one mock provider with the types of every member, overrides inside the module of each', () => {
     const producer = { output: { 'cross-stack-output-aws_vpcvpc_1id': { value: '${aws_vpc.vpc_1.id}' } } };
     const consumer = { resource: { aws_iam_role: {} }, data: { terraform_remote_state: { 'cross-stack-reference-input-acme-network': {} } } };
@@ -37,6 +51,7 @@ describe('terraform-rehearsal', () => {
     expect(text).toContain('mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0"');
     expect(text).toContain('mock_resource "aws_iam_role"');
     expect(text).toContain('target = module.acme-edge-a.data.terraform_remote_state.cross-stack-reference-input-acme-network');
+    expect(combinedRehearsalTest([{ name: 'acme-network', json: { resource: { aws_subnet: { a: {} } } } }], {})).toContain('override_resource {\n  target = module.acme-network.aws_subnet.a\n');
     expect(text).toMatch(/run "rehearse_apply" \{\n  command = apply\n\}/);
   });
 

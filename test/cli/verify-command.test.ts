@@ -141,7 +141,7 @@ describe('tracklayer verify when Terraform cannot run (exit 5, never "invalid")'
     mkdirSync(join(mirror, 'registry.terraform.io'), { recursive: true });
     const run = await cliAsync(['verify', '--needs', 'needs.yaml', '--mirror', mirror, '--allow-skipped']);
     expect(run.code).toBe(EXIT.verifyIncomplete);
-    expect(run.stdout).toMatch(/verified 4 stack\(s\): 0 valid, 0 invalid, 4 skipped/);
+    expect(run.stdout).toMatch(/verified 5 stack\(s\): 0 valid, 0 invalid, 5 skipped/);
     expect(run.stderr).toContain('no stack was verified');
   });
 

@@ -9,7 +9,7 @@ const files = ['needs.yaml', ...readdirSync('examples').map((file) => `examples/
 function reportOf(file: string) {
   const { needs } = readNeedsFile(file);
   const stacks = Object.entries(synthApp(needs)).map(([name, json]) => ({ name, json }));
-  return evaluateGuardrails(stacks, needs.guardrails.suppress);
+  return evaluateGuardrails(stacks, needs.guardrails.suppress, undefined, needs);
 }
 
 describe('the real stacks pass the guardrails', () => {

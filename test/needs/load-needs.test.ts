@@ -1,3 +1,4 @@
+import { RULE_IDS } from '../../needs/rule-ids';
 import { readFileSync } from 'node:fs';
 import { loadNeeds } from '../../needs/load-needs';
 import { MINIMAL_YAML, needsWith, problemLines, problemsOf } from '../support/needs-fixtures';
@@ -156,7 +157,7 @@ describe('loadNeeds: field rules (the bad-input catalogue: exact message and loc
     [{ data: { tiers: { coolDays: 90, archiveDays: 100 } } }, 'needs.yaml:8:18: data.tiers.archiveDays: must be at least 30 days after coolDays (90), because S3 keeps objects 30 days in GLACIER_IR before a DEEP_ARCHIVE transition; got 100'],
     [{ data: { tableFormat: 'delta' } }, 'needs.yaml:6:16: data.tableFormat: must be one of iceberg, none, got "delta" (a string)'],
     [{ state: { bucket: 'Bad_Bucket' } }, 'needs.yaml:6:11: state.bucket: must be an S3 bucket name, got "Bad_Bucket" (a string)'],
-    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINTS', reason: 'reached over VPN only' }] } }, 'needs.yaml:7:13: guardrails.suppress[0].rule: must be one of S3_SSE_KMS, S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY, S3_VERSIONING, S3_ACLS_DISABLED, DATA_PREVENT_DESTROY, DATA_NO_FORCE_DESTROY, KMS_ROTATION, EKS_ENDPOINT, EKS_LOGS, EKS_SECRETS_KMS, LT_IMDSV2, LT_EBS_ENCRYPTED, LT_LAUNCHED_TAGS, NODE_NO_PUBLIC_IP, SG_NO_WORLD_INGRESS, EFA_SG_SELF, EFA_TOPOLOGY, IAM_NO_ADMIN, STATE_BACKEND, K8S_NO_PRIVILEGED, K8S_NO_HOST_NAMESPACES, K8S_IMAGE_PINNED, K8S_NO_PRIV_ESC, K8S_RESOURCES, K8S_GPU_LIMITS, HELM_CHART_PINNED, HELM_HOST_ACCESS, TAGS_REQUIRED, got "EKS_ENDPOINTS" (a string) (did you mean "EKS_ENDPOINT"?)'],
+    [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINTS', reason: 'reached over VPN only' }] } }, `needs.yaml:7:13: guardrails.suppress[0].rule: must be one of ${RULE_IDS.join(', ')}, got "EKS_ENDPOINTS" (a string) (did you mean "EKS_ENDPOINT"?)`],
     [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', reason: 'vpn' }] } }, 'needs.yaml:8:15: guardrails.suppress[0].reason: must be a reason of at least 10 characters, got "vpn" (a string)'],
     [{ guardrails: { suppress: [{ rule: 'EKS_ENDPOINT', resource: 'other-gpu-cluster/cluster', reason: 'reached over VPN only' }] } }, 'needs.yaml:8:17: guardrails.suppress[0].resource: must be a construct path that starts with a stack of this file ("acme-ml-<role>/..."), got "other-gpu-cluster/cluster"'],
   ])('%j → %s', (patch, expected) => {

@@ -26,6 +26,19 @@ describe('workload.training.capacity (NEEDS-v1.1)', () => {
     expect(problemsOf({ workload: { training } })).toEqual([expected]);
   });
 
+  test('more reservations than nodes is an error: each reservation gets a node group, and an empty one cannot exist', () => {
+    const reservations = [RESERVATION, { id: 'cr-0fedcba9876543210', zoneId: 'use1-az6' }, { id: 'cr-0aaaaaaaaaaaaaaaa', zoneId: 'use1-az1' }];
+    expect(problemsOf({ workload: { training: { ...H100, capacity: 'reservation', reservations } } })).toEqual([
+      'needs.yaml:11:7: workload.training.reservations: list 3 reservations, but 16 gpus need only 2 p5.48xlarge nodes, and each reservation gets a node group of its own; list at most 2, or raise gpus',
+    ]);
+  });
+
+  test('capacity-block needs an accelerator AWS sells as Capacity Blocks, and picks among those types', () => {
+    expect(problemsOf({ workload: { training: { accelerator: 'l40s', gpus: 8, capacity: 'capacity-block', reservations: [RESERVATION] } } })).toEqual([
+      'needs.yaml:9:15: workload.training.capacity: l40s: AWS sells no l40s instance type as EC2 Capacity Blocks; choose h100/h200/a100/trainium for capacity-block, or another capacity',
+    ]);
+  });
+
   test('interruptible training bought on-demand is a warning: spot would do', () => {
     expect(warningsOf({ workload: { training: { ...H100, interruptible: true, capacity: 'on-demand' } } })).toEqual([
       'needs.yaml:10:15: workload.training.capacity: is on-demand, but interruptible is true: spot would cost less for training that tolerates interruption (remove capacity to get spot)',

@@ -39,7 +39,7 @@ describe('cloud.zoneIds (NEEDS-v1.1)', () => {
 
   test('reservations across more zones than the VPC spans are an error that names both fixes', () => {
     const reservations = ['use1-az1', 'use1-az2', 'use1-az4'].map((zoneId, i) => ({ id: `cr-0123456789abcdef${i}`, zoneId }));
-    expect(problemsOf({ cloud: { region: 'us-east-1', availabilityZones: 2 }, workload: { training: { accelerator: 'h100', gpus: 16, capacity: 'reservation', reservations } } })).toEqual([
+    expect(problemsOf({ cloud: { region: 'us-east-1', availabilityZones: 2 }, workload: { training: { accelerator: 'h100', gpus: 24, capacity: 'reservation', reservations } } })).toEqual([
       expect.stringMatching(/workload\.training\.reservations: span 3 zones, more than the VPC's 2 \(cloud\.availabilityZones\); raise availabilityZones or list the zones in cloud\.zoneIds$/),
     ]);
   });

@@ -85,7 +85,7 @@ describe('optimize in a hybrid', () => {
   const HYBRID = readFileSync('examples/hybrid.yaml', 'utf8');
 
   test('GIVEN a hybrid whose on-prem GPUs carry the training and no cloud cluster is built THEN a scale-down would save nothing: left out with a note', () => {
-    const onPremOnly = HYBRID.replace('    gpus: 256              # more than the 128 on-prem GPUs: the cloud cluster takes the rest', '    gpus: 64').replace('  inference:\n    accelerator: l40s\n    latencyMs: 120\n    replicas: 2\n', '').replace('  pattern: scheduled\n', '  pattern: steady\n');
+    const onPremOnly = HYBRID.replace(/    gpus: 256 .*\n/, '    gpus: 64\n').replace('  inference:\n    accelerator: l40s\n    latencyMs: 120\n    replicas: 2\n', '').replace('  pattern: scheduled\n', '  pattern: steady\n');
     const result = optimize({ text: onPremOnly, file: 'hybrid.yaml', series: dcgmWeek() });
     expect(result.recommendations).toEqual([]);
     expect(result.notes).toContain('scale-down: left out: workload.training.gpus → 16 saves nothing at catalog prices (the selected strategy builds no cloud node group for it)');

@@ -1,7 +1,7 @@
 import { findInstanceType } from '../../catalog/choose-instance';
 import { HOURS_PER_MONTH } from '../../catalog/pricing';
 import { inferenceFleet, monthlySaving, plannedMonthlyUsd, trainingSpotSaving } from '../../optimize/plan-cost';
-import { costOf } from '../../preview/capacity';
+import { costOf } from '../../stacks/cost-estimate';
 import { selectStrategy } from '../../strategy/select';
 import { needsWith } from '../support/needs-fixtures';
 

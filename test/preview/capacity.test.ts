@@ -1,4 +1,5 @@
-import { capacityOf, costOf } from '../../preview/capacity';
+import { capacityOf } from '../../preview/capacity';
+import { costOf } from '../../stacks/cost-estimate';
 import { monthlyComputeCost } from '../../stacks/gpu-capacity-plan';
 import { selectStrategy } from '../../strategy/select';
 import { needsWith } from '../support/needs-fixtures';
@@ -9,8 +10,8 @@ describe('capacityOf', () => {
     const capacity = capacityOf(needs, selectStrategy(needs));
     expect(capacity.cloudCluster).toBe(true);
     expect(capacity.groups).toEqual([
-      { workload: 'training', instance: 'p5.48xlarge', accelerator: 'h100', model: 'NVIDIA H100', chipsPerNode: 8, minNodes: 0, maxNodes: 8, capacityType: 'ON_DEMAND', efaGbpsPerNode: 3200 },
-      { workload: 'inference', instance: 'g6.xlarge', accelerator: 'l4', model: 'NVIDIA L4', chipsPerNode: 1, minNodes: 2, maxNodes: 2, capacityType: 'ON_DEMAND' },
+      { workload: 'training', key: 'training', instance: 'p5.48xlarge', accelerator: 'h100', model: 'NVIDIA H100', chipsPerNode: 8, minNodes: 0, maxNodes: 8, capacityType: 'ON_DEMAND', efaGbpsPerNode: 3200 },
+      { workload: 'inference', key: 'inference', instance: 'g6.xlarge', accelerator: 'l4', model: 'NVIDIA L4', chipsPerNode: 1, minNodes: 2, maxNodes: 2, capacityType: 'ON_DEMAND' },
     ]);
     expect(capacity.storage).toEqual({ volumeTb: 10, hotDays: 30, coolDays: 90, archiveDays: 365, tableFormat: 'iceberg' });
   });
@@ -29,6 +30,19 @@ describe('capacityOf', () => {
     expect(capacityOf(edge, selectStrategy(edge)).edge).toEqual([
       { hardware: 'jetson-orin', sites: 1, nodes: 2, gpus: 2 },
       { hardware: 'x86-cpu', sites: 1, nodes: 3, gpus: 0 },
+    ]);
+  });
+});
+
+describe('capacityOf: reserved capacity', () => {
+  test('one group per reservation, each with its reservation id and capacity type', () => {
+    const needs = needsWith({
+      cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] },
+      workload: { pattern: 'scheduled', training: { accelerator: 'h100', gpus: 32, capacity: 'capacity-block', reservations: [{ id: 'cr-0123456789abcdef0', zoneId: 'use1-az4' }, { id: 'cr-0fedcba9876543210', zoneId: 'use1-az6' }] } },
+    });
+    expect(capacityOf(needs, selectStrategy(needs)).groups.map((g) => [g.key, g.capacityType, g.reservationId, g.minNodes, g.maxNodes])).toEqual([
+      ['training-cr-0123456789abcdef0', 'CAPACITY_BLOCK', 'cr-0123456789abcdef0', 0, 2],
+      ['training-cr-0fedcba9876543210', 'CAPACITY_BLOCK', 'cr-0fedcba9876543210', 0, 2],
     ]);
   });
 });

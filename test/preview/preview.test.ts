@@ -96,7 +96,7 @@ describe('renderPreview', () => {
     const comment = renderPreview({ head, base });
     // THEN
     expect(comment).toContain('**The strategy changes from cloud-first to hybrid.**');
-    expect(comment).toContain('Stacks removed: `medica-ai-gpu-cluster`, `medica-ai-gpu-platform`.');
+    expect(comment).toContain('Stacks removed: `medica-ai-gpu-cluster`, `medica-ai-gpu-platform`, `medica-ai-gpu-queues`.');
     expect(comment).toContain('[!CAUTION]');
     expect(comment).toMatch(/`aws_eks_cluster\.cluster_\w+` in `medica-ai-gpu-cluster` \(`medica-ai-gpu-cluster\/cluster\/cluster`\): \*\*stack removed\*\*/);
     expect(comment).toContain('| `medica-ai-gpu-cluster` (stack removed) |');

@@ -1,4 +1,5 @@
-import type { CapacityModel, CostModel } from '../../preview/capacity';
+import type { CapacityModel } from '../../preview/capacity';
+import type { CostModel } from '../../stacks/cost-estimate';
 import type { PreviewModel, StackChanges } from '../../preview/model';
 import { MAX_COMMENT_CHARS, PREVIEW_MARKER, renderMarkdown } from '../../preview/render-markdown';
 import type { DataLossRisk } from '../../preview/stateful';

@@ -17,7 +17,7 @@ describe('phaseGroups', () => {
       ['pilot', ['network']],
       ['data-layer', ['lakehouse']],
       ['compute', ['gpu-cluster']],
-      ['full-transition', ['gpu-platform']],
+      ['full-transition', ['gpu-platform', 'gpu-queues']],
     ]);
   });
 
@@ -26,7 +26,7 @@ describe('phaseGroups', () => {
       ['pilot', ['network']],
       ['data-layer', ['lakehouse']],
       ['compute', ['gpu-cluster', 'connectivity']],
-      ['full-transition', ['gpu-platform', 'onprem-platform']],
+      ['full-transition', ['gpu-platform', 'gpu-queues', 'onprem-platform']],
     ]);
     // No burst: no cloud cluster, so compute is the link alone.
     expect(phases(needsWith({ strategy: 'hybrid', onPrem, workload: { training: { accelerator: 'h100', gpus: 8 } } }))).toEqual([
@@ -40,7 +40,7 @@ describe('phaseGroups', () => {
   test('edge-centric: data layer, compute (training), the pilot sites, then one phase per wave', () => {
     expect(phases(example('edge-centric.yaml'))).toEqual([
       ['data-layer', ['network', 'lakehouse']],
-      ['compute', ['gpu-cluster', 'gpu-platform']],
+      ['compute', ['gpu-cluster', 'gpu-platform', 'gpu-queues']],
       ['pilot', ['edge-plant-berlin']],
       ['wave-1', ['edge-plant-lyon']],
       ['wave-2', ['edge-depot-porto']],

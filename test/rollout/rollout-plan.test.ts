@@ -83,7 +83,8 @@ describe('rolloutPlan: edge-centric', () => {
   test('the data layer checks the edge CA and trust anchor, the compute phase the cluster, the alarm and the GPU quota', () => {
     expect(phase('data-layer').validate.map((c) => c.detail)).toEqual(expect.arrayContaining([expect.stringContaining('private CA is ACTIVE'), expect.stringContaining('trust anchor is enabled')]));
     const compute = phase('compute');
-    expect(compute.validate.map((c) => c.id)).toEqual(['status', 'alarm', 'status']);
+    expect(compute.validate.map((c) => c.id)).toEqual(['status', 'alarm', 'status', 'status']);
+    expect(compute.validate[3].detail).toBe("Kueue's ClusterQueue training is Active");
     expect(compute.validate[1].command).toBe(
       'test "$(aws cloudwatch describe-alarms --region eu-west-1 --alarm-names forge-vision-gpu-idle --query \'MetricAlarms[0].StateValue\' --output text)" != ALARM',
     );

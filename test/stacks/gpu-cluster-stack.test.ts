@@ -6,6 +6,7 @@ const clusterOf = (patch: Record<string, unknown>): TerraformJson => synthApp(ne
 const nodeGroup = (json: TerraformJson, workload: string) => resourcesOf(json, 'aws_eks_node_group').find((g) => g.node_group_name === `acme-ml-${workload}`)!;
 const secretsKey = (json: TerraformJson) => resourcesOf(json, 'aws_kms_key').find((k) => String(k.description).includes('Kubernetes secrets'))!;
 const onPrem = { kubeContext: 'dc1', gpuNodes: 2, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+const { kubeContext: _context, ...nodes } = onPrem;
 
 describe('GpuClusterStack: p5 multi-node spot bursty', () => {
   const json = clusterOf({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64, interruptible: true } } });
@@ -71,19 +72,37 @@ describe('GpuClusterStack: cluster and access', () => {
 
   test('pod identity for the training and inference service accounts with lakehouse access and no permanent delete', () => {
     const associations = resourcesOf(json, 'aws_eks_pod_identity_association');
-    expect(associations.map((a) => `${a.namespace}/${a.service_account}`).sort()).toEqual(['inference/inference', 'training/training']);
+    expect(associations.map((a) => `${a.namespace}/${a.service_account}`).sort()).toEqual(['inference/inference', 'kube-system/cluster-autoscaler', 'training/training']);
     const policies = resourcesOf(json, 'aws_iam_role_policy').map((p) => p.policy as string);
     const workload = policies.filter((p) => p.includes('WriteLakehouseObjects'));
     expect(workload.length).toBeGreaterThanOrEqual(3); // training, inference, mountpoint
     for (const policy of workload) expect(policy).not.toMatch(/DeleteObjectVersion|s3:\*|"\*"/);
   });
 
-  test('hybrid: the on-prem networks are remote networks of the cluster', () => {
+  test('GIVEN onPrem.mode hybrid-nodes THEN the on-prem networks are remote networks, the service range is the one EKS picks, and the Pod Identity agent runs on hybrid nodes', () => {
+    const hybrid = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem: { ...nodes, mode: 'hybrid-nodes' }, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
+    const [cluster] = resourcesOf(hybrid, 'aws_eks_cluster');
+    expect(cluster.remote_network_config).toEqual({ remote_node_networks: { cidrs: ['10.50.0.0/16'] }, remote_pod_networks: { cidrs: ['10.60.0.0/16'] } });
+    // VPC 10.0.0.0/16 lies in 10/8, so EKS picks 172.20.0.0/16 (needs/eks-service-cidr).
+    expect(cluster.kubernetes_network_config).toEqual({ service_ipv4_cidr: '172.20.0.0/16' });
+    expect(cluster.lifecycle).toBeUndefined();
+    const agent = resourcesOf(hybrid, 'aws_eks_addon').find((a) => a.addon_name === 'eks-pod-identity-agent')!;
+    expect(JSON.parse(agent.configuration_values as string)).toEqual({ daemonsets: { hybrid: { create: true } } });
+  });
+
+  test('GIVEN onPrem.mode cluster THEN no remote networks, and remote networks an earlier build set are left alone (ForceNew in hashicorp/aws 5.100)', () => {
     const hybrid = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
-    expect(resourcesOf(hybrid, 'aws_eks_cluster')[0].remote_network_config).toEqual({
-      remote_node_networks: { cidrs: ['10.50.0.0/16'] },
-      remote_pod_networks: { cidrs: ['10.60.0.0/16'] },
-    });
+    const [cluster] = resourcesOf(hybrid, 'aws_eks_cluster');
+    expect(cluster).not.toHaveProperty('remote_network_config');
+    expect(cluster).not.toHaveProperty('kubernetes_network_config');
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['remote_network_config'] });
+    const agent = resourcesOf(hybrid, 'aws_eks_addon').find((a) => a.addon_name === 'eks-pod-identity-agent')!;
+    expect(agent).not.toHaveProperty('configuration_values');
+  });
+
+  test('GIVEN mode cluster in prod THEN both lifecycle settings', () => {
+    const prod = synthApp(needsWith({ environment: 'prod', business: { dataSensitivity: 'high' }, onPrem, workload: { pattern: 'bursty' } }))['acme-ml-gpu-cluster'];
+    expect(resourcesOf(prod, 'aws_eks_cluster')[0].lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['remote_network_config'] });
   });
 
   test('prod protects the cluster and the key from destroy', () => {
@@ -111,5 +130,77 @@ describe('GpuClusterStack: alerts', () => {
     const json = clusterOf({});
     expect(resourcesOf(json, 'aws_cloudwatch_metric_alarm')).toHaveLength(0);
     expect(resourcesOf(json, 'aws_budgets_budget')).toHaveLength(0);
+  });
+});
+
+describe('GpuClusterStack: teams and the Cluster Autoscaler', () => {
+  const json = clusterOf({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 32 }, teams: [{ name: 'vision', gpus: 16 }, { name: 'nlp', gpus: 16 }] } });
+
+  test("every team's service account gets the workloads' lakehouse access, under the same role name scheme", () => {
+    const associations = resourcesOf(json, 'aws_eks_pod_identity_association').map((a) => `${a.namespace}/${a.service_account}`);
+    expect(associations).toEqual(expect.arrayContaining(['vision/vision', 'nlp/nlp', 'inference/inference']));
+    expect(associations).not.toContain('training/training');
+    expect(resourcesOf(json, 'aws_iam_role').map((r) => r.name)).toEqual(expect.arrayContaining(['acme-ml-vision', 'acme-ml-nlp']));
+  });
+
+  test('the autoscaler role may scale only the groups EKS tagged as owned by this cluster', () => {
+    const role = resourcesOf(json, 'aws_iam_role').find((r) => r.name === 'acme-ml-cluster-autoscaler')!;
+    expect(role.assume_role_policy).toContain('pods.eks.amazonaws.com');
+    const policy = resourcesOf(json, 'aws_iam_role_policy').map((p) => String(p.policy)).find((p) => p.includes('autoscaling:SetDesiredCapacity'))!;
+    expect(policy).toContain('aws:ResourceTag/k8s.io/cluster-autoscaler/${aws_eks_cluster.');
+    expect(policy).toContain('"owned"');
+  });
+
+  test('the training group at zero carries node-template tags for its labels, taint, GPUs and EFA; groups that cannot scale carry none', () => {
+    const keys = resourcesOf(json, 'aws_autoscaling_group_tag').map((t) => (t.tag as { key: string }).key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'k8s.io/cluster-autoscaler/node-template/label/tracklayer.dev/workload',
+        'k8s.io/cluster-autoscaler/node-template/label/tracklayer.dev/node-group',
+        'k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu',
+        'k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu',
+        'k8s.io/cluster-autoscaler/node-template/resources/vpc.amazonaws.com/efa',
+      ]),
+    );
+    const steady = clusterOf({ workload: { training: { accelerator: 'h100', gpus: 32 } } });
+    expect(resourcesOf(steady, 'aws_autoscaling_group_tag')).toEqual([]);
+  });
+});
+
+describe('GpuClusterStack: reserved capacity', () => {
+  const reservations = [
+    { id: 'cr-0123456789abcdef0', zoneId: 'use1-az6' },
+    { id: 'cr-0fedcba9876543210', zoneId: 'use1-az4' },
+  ];
+  const groupsOf = (json: TerraformJson) => resourcesOf(json, 'aws_eks_node_group').filter((g) => String(g.node_group_name).startsWith('acme-ml-training'));
+
+  test('capacity-block: one CAPACITY_BLOCK group per reservation, min 0, in its zone subnet, no placement group', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] }, workload: { pattern: 'scheduled', training: { accelerator: 'h100', gpus: 24, capacity: 'capacity-block', reservations } } });
+    const groups = groupsOf(json);
+    expect(groups.map((g) => [g.node_group_name, g.capacity_type, (g.scaling_config as { min_size: number; max_size: number }).max_size])).toEqual([
+      ['acme-ml-training-cr-0123456789abcdef0', 'CAPACITY_BLOCK', 2],
+      ['acme-ml-training-cr-0fedcba9876543210', 'CAPACITY_BLOCK', 1],
+    ]);
+    // Each group uses the private subnet of its reservation's zone, and only that one.
+    expect(groups[0].subnet_ids).toEqual([expect.stringContaining('private-use1-az6')]);
+    expect(groups[1].subnet_ids).toEqual([expect.stringContaining('private-use1-az4')]);
+    expect(resourcesOf(json, 'aws_placement_group')).toEqual([]);
+    expect(resourcesOf(json, 'aws_security_group').map((g) => g.name).sort()).toEqual(['acme-ml-training-efa-use1-az4', 'acme-ml-training-efa-use1-az6']);
+  });
+
+  test('reservation: warm groups (min = max), ON_DEMAND, each launch template targeting its reservation', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az4', 'use1-az6'] }, workload: { training: { accelerator: 'h100', gpus: 32, capacity: 'reservation', reservations } } });
+    expect(groupsOf(json).map((g) => [g.capacity_type, g.scaling_config])).toEqual([
+      ['ON_DEMAND', { min_size: 2, max_size: 2, desired_size: 2 }],
+      ['ON_DEMAND', { min_size: 2, max_size: 2, desired_size: 2 }],
+    ]);
+    const targets = resourcesOf(json, 'aws_launch_template').map((t) => JSON.stringify(t.capacity_reservation_specification ?? null));
+    expect(targets.filter((t) => t.includes('cr-0123456789abcdef0'))).toHaveLength(1);
+    expect(targets.filter((t) => t.includes('cr-0fedcba9876543210'))).toHaveLength(1);
+  });
+
+  test('the EFA group of on-demand training sits in the first zone of cloud.zoneIds', () => {
+    const json = clusterOf({ cloud: { region: 'us-east-1', zoneIds: ['use1-az6', 'use1-az4'] }, workload: { training: { accelerator: 'h100', gpus: 16 } } });
+    expect(nodeGroup(json, 'training').subnet_ids).toEqual([expect.stringContaining('private-use1-az6')]);
   });
 });

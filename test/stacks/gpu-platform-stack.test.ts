@@ -11,6 +11,7 @@ import type { StackRole } from '../../strategy/stack-plan';
 import { cloudwatchAddonRunsDcgmExporter } from '../../constructs/compute/cluster-addons';
 import { releases } from '../constructs/platform/platform-json';
 import { needsWith } from '../support/needs-fixtures';
+import { synthApp } from '../support/synth-app';
 import { resourcesOf, type TerraformJson } from '../support/synth-json';
 
 /**
@@ -66,7 +67,7 @@ describe('GpuPlatformStack: provider wiring', () => {
 describe('GpuPlatformStack: the platform from the needs', () => {
   test('GIVEN h100 x64 THEN the NVIDIA and EFA plugin charts and a 64-GPU training quota', () => {
     const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'h100', gpus: 64 } } }));
-    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'nvidia-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
     const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
     expect(training?.spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
     expect(resourcesOf(platform, 'kubernetes_priority_class_v1')).toHaveLength(3);
@@ -74,13 +75,13 @@ describe('GpuPlatformStack: the platform from the needs', () => {
 
   test('GIVEN a10g x1 in eu-central-1 THEN no EFA plugin', () => {
     const { platform } = synthWithCluster(needsWith({ cloud: { region: 'eu-central-1' }, workload: { training: { accelerator: 'a10g', gpus: 1 } } }));
-    expect(Object.keys(releases(platform)).sort()).toEqual(['nvidia-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
     expect(platform.provider?.kubernetes?.[0].exec).toEqual([expect.objectContaining({ args: expect.arrayContaining(['--region', 'eu-central-1']) })]);
   });
 
   test('GIVEN trainium x32 THEN the Neuron and EFA plugins, and the training quota on aws.amazon.com/neuron', () => {
     const { platform } = synthWithCluster(needsWith({ workload: { training: { accelerator: 'trainium', gpus: 32 } } }));
-    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'neuron-device-plugin']);
+    expect(Object.keys(releases(platform)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cluster-autoscaler', 'kueue', 'neuron-device-plugin']);
     const training = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training');
     expect(training?.spec).toEqual({ hard: { 'requests.aws.amazon.com/neuron': '32' } });
   });
@@ -121,5 +122,60 @@ describe('GpuPlatformStack: exactly one DCGM exporter per GPU node on EKS', () =
     expect(dcgmExportersPerGpuNode(cluster, withChart)).toBe(2);
     const off = { resource: { aws_eks_addon: { cw: { addon_name: 'amazon-cloudwatch-observability', configuration_values: '{"dcgmExporter":{"enabled":false}}' } } } } as TerraformJson;
     expect(dcgmExportersPerGpuNode(off, withChart)).toBe(1);
+  });
+});
+
+describe('GpuPlatformStack: autoscaler, queueing and teams', () => {
+  const { platform } = synthWithCluster(needsWith({ workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 48 }, teams: [{ name: 'vision', gpus: 32 }, { name: 'nlp', gpus: 16 }] } }));
+  const releases = resourcesOf(platform, 'helm_release');
+
+  test('GIVEN training THEN the Cluster Autoscaler and Kueue releases, both on the system nodes', () => {
+    const controllers = releases.filter((r) => r.chart === 'cluster-autoscaler' || r.chart === 'kueue');
+    expect(controllers.map((r) => r.chart).sort()).toEqual(['cluster-autoscaler', 'kueue']);
+    for (const release of controllers) expect((release.values as string[])[0]).toContain('tracklayer.dev/workload: system');
+    const autoscaler = releases.find((r) => r.chart === 'cluster-autoscaler')!;
+    expect((autoscaler.values as string[])[0]).toMatch(/autoDiscovery:\n {2}clusterName: \$\{data\.terraform_remote_state\./);
+  });
+
+  test('every team gets a restricted namespace labelled for Kueue, a service account, and a GPU quota of every training chip', () => {
+    const namespaces = resourcesOf(platform, 'kubernetes_namespace_v1').map((n) => n.metadata as { name: string; labels: Record<string, string> });
+    for (const team of ['vision', 'nlp']) {
+      expect(namespaces.find((n) => n.name === team)?.labels).toMatchObject({ 'tracklayer.dev/team': team, 'pod-security.kubernetes.io/enforce': 'restricted' });
+      expect(resourcesOf(platform, 'kubernetes_service_account_v1').some((a) => (a.metadata as { name: string }).name === team)).toBe(true);
+      const quota = resourcesOf(platform, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === team);
+      expect(quota?.spec).toEqual({ hard: { 'requests.nvidia.com/gpu': '48' } });
+    }
+    expect(namespaces.map((n) => n.name)).not.toContain('training');
+  });
+
+  test('GIVEN no training THEN the autoscaler but no Kueue', () => {
+    const { platform: inferenceOnly } = synthWithCluster(needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 50 } } }));
+    expect(resourcesOf(inferenceOnly, 'helm_release').map((r) => r.chart).sort()).toEqual(['cluster-autoscaler', 'nvidia-device-plugin']);
+  });
+});
+
+describe('GpuPlatformStack: EKS Hybrid Nodes (onPrem.mode hybrid-nodes)', () => {
+  const nodes = { mode: 'hybrid-nodes', gpuNodes: 8, gpusPerNode: 8, interconnect: 'infiniband', networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+  const platformOf = (onPrem: Record<string, unknown>, gpus: number) => synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { training: { accelerator: 'h100', gpus } } }))['acme-ml-gpu-platform'];
+  const trainingQuota = (json: TerraformJson) => resourcesOf(json, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training')!.spec;
+
+  test('GIVEN a gap of 32 GPUs THEN Cilium, the NVIDIA plugin, the RDMA plugin, and a training quota of the cloud group plus the servers', () => {
+    const json = platformOf(nodes, 96);
+    expect(Object.keys(releases(json)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(resourcesOf(json, 'kubernetes_daemon_set_v1').map((d) => (d.metadata as { name: string }).name)).toEqual(['rdma-shared-device-plugin']);
+    expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '96' } });
+  });
+
+  test('GIVEN the servers cover training THEN no cloud GPU group, yet the NVIDIA plugin runs (for the servers) and the quota is theirs', () => {
+    const json = platformOf(nodes, 64);
+    expect(Object.keys(releases(json)).sort()).toEqual(['cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
+  });
+
+  test('GIVEN mode cluster THEN no Cilium and no RDMA plugin on EKS (the on-prem cluster has its own platform)', () => {
+    const { mode: _mode, podCidr: _pods, ...rest } = nodes;
+    const json = platformOf({ ...rest, kubeContext: 'dc1' }, 96);
+    expect(Object.keys(releases(json))).not.toContain('cilium');
+    expect(resourcesOf(json, 'kubernetes_daemon_set_v1')).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('Kubernetes objects fit the upstream API schema', () => {
 
   test('the examples cover every kind tracklayer synthesizes today', () => {
     const kinds = new Set(Object.values(rendered).flatMap((list) => list.map((r) => r.manifest.kind)));
-    expect([...kinds].sort()).toEqual(['ConfigMap', 'DaemonSet', 'Deployment', 'LimitRange', 'Namespace', 'PodDisruptionBudget', 'PriorityClass', 'ResourceQuota', 'RuntimeClass', 'Service', 'ServiceAccount']);
+    expect([...kinds].sort()).toEqual(['ClusterQueue', 'Cohort', 'ConfigMap', 'DaemonSet', 'Deployment', 'LimitRange', 'LocalQueue', 'Namespace', 'PodDisruptionBudget', 'PriorityClass', 'ResourceFlavor', 'ResourceQuota', 'RuntimeClass', 'Service', 'ServiceAccount']);
   });
 });
 
@@ -63,3 +63,13 @@ describe('the schema check fails on a wrong object (it can fail)', () => {
     expect(() => toManifest('kubernetes_ingress_class_v1', {})).toThrow(/no Kubernetes kind known for kubernetes_ingress_class_v1/);
   });
 });
+
+describe('the Kueue objects are checked against the v1beta2 CRD fields (it can fail)', () => {
+  test('a misspelled ClusterQueue field and a wrong preemption policy are reported', () => {
+    const queue = (spec: Record<string, unknown>) => ({ address: 'queue', manifest: { apiVersion: 'kueue.x-k8s.io/v1beta2', kind: 'ClusterQueue', metadata: { name: 'team' }, spec } });
+    expect(schemaProblems([queue({ cohort: 'training-gpus' })]).map((p) => p.message).join('\n')).toMatch(/'"cohort"' does not exist/);
+    expect(schemaProblems([queue({ preemption: { reclaimWithinCohort: 'Sometimes' } })]).map((p) => p.message).join('\n')).toMatch(/"Sometimes"' is not assignable/);
+    expect(schemaProblems([queue({ cohortName: 'training-gpus', preemption: { reclaimWithinCohort: 'Any' } })])).toEqual([]);
+  });
+});
+

@@ -67,12 +67,12 @@ describe('LakehouseStack', () => {
     for (const bucket of resourcesOf(dev.json, 'aws_s3_bucket')) expect(bucket.object_lock_enabled).toBeUndefined();
   });
 
-  test('GIVEN retentionDays WHEN synthesized THEN object lock in GOVERNANCE mode for that many days on the data zones', () => {
+  test('GIVEN retentionDays WHEN synthesized THEN object lock in GOVERNANCE mode for that many days on raw and curated, not on models', () => {
     const { json } = build({ data: { retentionDays: 2555 } });
     const locks = resourcesOf(json, 'aws_s3_bucket_object_lock_configuration');
-    expect(locks).toHaveLength(3);
+    expect(locks).toHaveLength(2);
     for (const lock of locks) expect(lock.rule).toEqual({ default_retention: { mode: 'GOVERNANCE', days: 2555 } });
-    expect(resourcesOf(json, 'aws_s3_bucket').filter((b) => b.object_lock_enabled === true)).toHaveLength(3);
+    expect(resourcesOf(json, 'aws_s3_bucket').filter((b) => b.object_lock_enabled === true).map((b) => b.bucket_prefix).sort()).toEqual(['acme-ml-curated-', 'acme-ml-raw-']);
   });
 
   test('GIVEN retentionDays and hipaa WHEN synthesized THEN object lock in COMPLIANCE mode', () => {
@@ -102,7 +102,11 @@ describe('LakehouseStack', () => {
     const policies = bucketPolicies(build({}, NETWORK).json);
     for (const zone of ['raw', 'curated']) {
       expect(policies[zone]).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: expect.arrayContaining(['s3:GetObject', 's3:PutObject']), Condition: { StringNotEquals: { 'aws:SourceVpce': [NETWORK.s3EndpointId] } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: expect.arrayContaining(['s3:GetObject', 's3:PutObject']),
+          Condition: { StringNotEquals: { 'aws:SourceVpce': [NETWORK.s3EndpointId] }, 'ForAllValues:StringNotEquals': { 'aws:CalledVia': ['athena.amazonaws.com'] } },
+        }),
       );
       // not bucket management: the Terraform principal outside the VPC must still manage the bucket
       const deny = policies[zone].find((s) => s.Sid === 'DenyObjectAccessOutsideVpcEndpoints');
@@ -110,6 +114,22 @@ describe('LakehouseStack', () => {
       expect(deny?.Action).not.toContain('s3:PutBucketPolicy');
     }
     expect(JSON.stringify([policies.models, policies.logs])).not.toContain('SourceVpce');
+  });
+
+  test('GIVEN the on-prem endpoints (hybrid) WHEN synthesized THEN raw and curated accept the gateway and the interface endpoint, and Athena users get a policy through the Athena endpoint', () => {
+    const onPrem = { s3InterfaceEndpointId: 'vpce-0123456789abcdef1', athenaEndpointId: 'vpce-0123456789abcdef2' };
+    const { json } = build({}, { ...NETWORK, onPrem });
+    const policies = bucketPolicies(json);
+    for (const zone of ['raw', 'curated']) {
+      const deny = policies[zone].find((s) => s.Sid === 'DenyObjectAccessOutsideVpcEndpoints') as { Condition: Record<string, Record<string, unknown>> };
+      expect(deny.Condition.StringNotEquals).toEqual({ 'aws:SourceVpce': [NETWORK.s3EndpointId, onPrem.s3InterfaceEndpointId] });
+    }
+    const [athena] = resourcesOf(json, 'aws_iam_policy');
+    expect(athena.name).toBe('acme-ml-lakehouse-athena');
+    const statements = JSON.parse(athena.policy as string).Statement as Record<string, unknown>[];
+    expect(statements[0]).toMatchObject({ Sid: 'QueryThroughTheVpcEndpoint', Condition: { StringEquals: { 'aws:SourceVpce': onPrem.athenaEndpointId } } });
+    expect(json.output?.athena_query_policy_arn).toBeDefined();
+    expect(resourcesOf(build({}, NETWORK).json, 'aws_iam_policy')).toEqual([]);
   });
 
   test('GIVEN a NetworkStack in the same app WHEN synthesized THEN the endpoint id is a cross-stack reference to it', () => {

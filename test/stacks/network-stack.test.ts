@@ -76,3 +76,26 @@ describe('NetworkStack: resource addresses are a contract', () => {
     expect(Object.keys(build({ environment: 'prod' }).json.resource?.[type] ?? {})).toContain(address);
   });
 });
+
+describe('NetworkStack: the private path from on premises (hybrid)', () => {
+  const onPrem = { kubeContext: 'dc1', gpuNodes: 4, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+  const hybrid = () => {
+    const stack = new NetworkStack(new App(), ref, { needs: needsWith({ business: { dataSensitivity: 'high' }, onPrem }), strategy: 'hybrid' });
+    return { stack, json: synthStack(stack) };
+  };
+
+  test('GIVEN hybrid THEN an S3 interface endpoint, an Athena endpoint and an inbound resolver, with their ids as typed outputs for the lakehouse', () => {
+    const { stack, json } = hybrid();
+    const interfaces = resourcesOf(json, 'aws_vpc_endpoint').filter((e) => e.tags && String((e.tags as Record<string, string>).Name).match(/s3-interface|athena$/));
+    expect(interfaces).toHaveLength(2);
+    expect(resourcesOf(json, 'aws_route53_resolver_endpoint')).toHaveLength(1);
+    expect(stack.outputs.onPrem).toEqual({ s3InterfaceEndpointId: expect.any(String), athenaEndpointId: expect.any(String) });
+    expect(Object.keys(json.output ?? {})).toEqual(expect.arrayContaining(['on_prem_dns_resolver_ips', 's3_interface_endpoint_id', 's3_interface_endpoint_url', 'athena_endpoint_id']));
+  });
+
+  test('GIVEN cloud-first (even with an onPrem section) THEN none of it', () => {
+    const { stack, json } = build({ onPrem });
+    expect(resourcesOf(json, 'aws_route53_resolver_endpoint')).toEqual([]);
+    expect(stack.outputs.onPrem).toBeUndefined();
+  });
+});

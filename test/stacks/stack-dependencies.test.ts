@@ -23,7 +23,8 @@ const onPrem = { kubeContext: 'dc1', gpuNodes: 4, gpusPerNode: 8, networkCidr: '
 describe('stackDependencies matches what cdktf synthesizes', () => {
   test.each([
     ['cloud-first example', () => example('cloud-first.yaml')],
-    ['hybrid example', () => example('hybrid.yaml')],
+    ['hybrid example (mode cluster: connectivity reads the network only)', () => example('hybrid.yaml')],
+    ['hybrid-nodes example (connectivity reads the cluster the servers join)', () => example('hybrid-nodes.yaml')],
     ['edge-centric example', () => example('edge-centric.yaml')],
     ['hybrid without burst (no gpu-cluster)', () => needsWith({ strategy: 'hybrid', onPrem, workload: { training: { accelerator: 'h100', gpus: 8 } } })],
     ['edge-centric without training', () => needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, sites: [{ name: 'plant-a', hardware: 'x86-cpu', nodes: 1 }] } } })],

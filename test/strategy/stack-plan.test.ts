@@ -5,6 +5,8 @@ const onPrem = { kubeContext: 'dc1', gpuNodes: 4, gpusPerNode: 8, networkCidr: '
 const roles = (strategy: Parameters<typeof stacksFor>[0], patch: Record<string, unknown>) => stacksFor(strategy, needsWith(patch)).map((s) => s.role);
 const base = ['network', 'lakehouse'];
 const cluster = ['gpu-cluster', 'gpu-platform'];
+/** With training, Kueue's queues follow the platform (custom resources after their CRDs). */
+const clusterWithQueues = [...cluster, 'gpu-queues'];
 
 describe('stacksFor: cloud-first', () => {
   test('always network, lakehouse, gpu-cluster, gpu-platform', () => {
@@ -16,12 +18,19 @@ describe('stacksFor: cloud-first', () => {
   });
 });
 
+describe('stacksFor: gpu-queues', () => {
+  test('GIVEN training THEN gpu-queues right after gpu-platform; without training, none', () => {
+    expect(roles('cloud-first', { workload: { training: { accelerator: 'h100', gpus: 8 } } })).toEqual([...base, ...clusterWithQueues]);
+    expect(roles('cloud-first', { workload: { inference: { accelerator: 'l4', latencyMs: 50 } } })).toEqual([...base, ...cluster]);
+  });
+});
+
 describe('stacksFor: hybrid burst condition', () => {
   const hybrid = ['connectivity', 'onprem-platform'];
   test.each([
     ['no burst: steady, fits on-prem, no inference', { onPrem, workload: { training: { accelerator: 'h100', gpus: 32 } } }, [...base, ...hybrid]],
     ['pattern bursty', { onPrem, workload: { pattern: 'bursty' } }, [...base, ...cluster, ...hybrid]],
-    ['training exceeds gpuNodes × gpusPerNode', { onPrem, workload: { training: { accelerator: 'h100', gpus: 33 } } }, [...base, ...cluster, ...hybrid]],
+    ['training exceeds gpuNodes × gpusPerNode', { onPrem, workload: { training: { accelerator: 'h100', gpus: 33 } } }, [...base, ...clusterWithQueues, ...hybrid]],
     ['inference replicas > 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 1 } } }, [...base, ...cluster, ...hybrid]],
     ['inference with replicas 0', { onPrem, workload: { inference: { accelerator: 'l4', latencyMs: 50, replicas: 0 } } }, [...base, ...hybrid]],
   ])('%s', (_name, patch, expected) => {
@@ -30,7 +39,26 @@ describe('stacksFor: hybrid burst condition', () => {
 
   test('burstCauses names each cause', () => {
     const needs = needsWith({ onPrem, workload: { pattern: 'bursty', training: { accelerator: 'h100', gpus: 64 }, inference: { accelerator: 'l4', latencyMs: 50, replicas: 3 } } });
-    expect(burstCauses(needs)).toEqual(['workload.pattern is bursty', 'workload.training.gpus (64) exceeds the 32 on-prem GPUs', 'workload.inference.replicas is 3']);
+    expect(burstCauses(needs)).toEqual(['workload.pattern is bursty', 'workload.training.gpus (64) exceeds the 32 on-prem GPUs by 32', 'workload.inference.replicas is 3']);
+  });
+});
+
+describe('stacksFor: onPrem.mode (NEEDS-v1.1)', () => {
+  const nodes = { mode: 'hybrid-nodes', gpuNodes: 4, gpusPerNode: 8, networkCidr: '10.50.0.0/16', podCidr: '10.60.0.0/16', vpnPeerIp: '203.0.113.10' };
+
+  test('GIVEN mode cluster THEN the on-prem cluster gets its platform and the cloud cluster exists only to burst', () => {
+    expect(roles('hybrid', { onPrem, workload: { training: { accelerator: 'h100', gpus: 32 } } })).toEqual([...base, 'connectivity', 'onprem-platform']);
+  });
+
+  test('GIVEN mode hybrid-nodes and nothing to burst THEN the EKS control plane the servers join, and no onprem-platform', () => {
+    expect(roles('hybrid', { onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 32 } } })).toEqual([...base, ...cluster, 'gpu-queues', 'connectivity']);
+    expect(burstCauses(needsWith({ onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 32 } } }))).toEqual([]);
+  });
+
+  test('GIVEN mode hybrid-nodes and a gap THEN the same stacks, and the gap is a burst cause', () => {
+    const patch = { onPrem: nodes, workload: { training: { accelerator: 'h100', gpus: 40 } } };
+    expect(roles('hybrid', patch)).toEqual([...base, ...cluster, 'gpu-queues', 'connectivity']);
+    expect(burstCauses(needsWith(patch))).toEqual(['workload.training.gpus (40) exceeds the 32 on-prem GPUs by 8']);
   });
 });
 
@@ -45,7 +73,7 @@ describe('stacksFor: edge-centric', () => {
 
   test('the cluster when training is set', () => {
     const patch = { workload: { training: { accelerator: 'l40s', gpus: 4 }, inference: { accelerator: 'l4', latencyMs: 10, sites } } };
-    expect(roles('edge-centric', patch)).toEqual([...base, ...cluster, 'edge-plant-a', 'edge-plant-b']);
+    expect(roles('edge-centric', patch)).toEqual([...base, ...clusterWithQueues, 'edge-plant-a', 'edge-plant-b']);
     expect(stacksFor('edge-centric', needsWith(patch)).at(-1)?.name).toBe('acme-ml-edge-plant-b');
   });
 });

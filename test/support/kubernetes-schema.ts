@@ -13,8 +13,17 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import type { Manifest, RenderedResource } from './kubernetes-manifests';
 
-/** The kubernetes-types module and type of each apiVersion and kind. */
+/** Where a module's types come from: kubernetes-types, or this folder for custom resources without a package. */
+function importPath(module: string): string {
+  return module.startsWith('kueue/') ? join(__dirname, 'kueue-v1beta2') : `kubernetes-types/${module}`;
+}
+
+/** The kubernetes-types module and type of each apiVersion and kind (Kueue's from ./kueue-v1beta2, read off its CRDs). */
 const TYPES: Readonly<Record<string, { module: string; type: string }>> = {
+  'kueue.x-k8s.io/v1beta2/ResourceFlavor': { module: 'kueue/v1beta2', type: 'ResourceFlavor' },
+  'kueue.x-k8s.io/v1beta2/Cohort': { module: 'kueue/v1beta2', type: 'Cohort' },
+  'kueue.x-k8s.io/v1beta2/ClusterQueue': { module: 'kueue/v1beta2', type: 'ClusterQueue' },
+  'kueue.x-k8s.io/v1beta2/LocalQueue': { module: 'kueue/v1beta2', type: 'LocalQueue' },
   'v1/Namespace': { module: 'core/v1', type: 'Namespace' },
   'v1/ServiceAccount': { module: 'core/v1', type: 'ServiceAccount' },
   'v1/ResourceQuota': { module: 'core/v1', type: 'ResourceQuota' },
@@ -97,7 +106,7 @@ export function schemaProblems(resources: readonly RenderedResource[]): SchemaPr
 /** The source and the first line of each manifest's declaration. */
 function sourceWithLines(manifests: readonly Manifest[]): { text: string; starts: number[] } {
   const modules = [...new Set(Object.values(TYPES).map((t) => t.module))];
-  const lines = modules.map((module) => `import type * as ${module.replace('/', '_')} from 'kubernetes-types/${module}';`);
+  const lines = modules.map((module) => `import type * as ${module.replace('/', '_')} from ${JSON.stringify(importPath(module))};`);
   const starts: number[] = [];
   manifests.forEach((manifest, index) => {
     const type = TYPES[`${manifest.apiVersion}/${manifest.kind}`];

@@ -53,4 +53,13 @@ describe('EfaFabric', () => {
       'name must be 1 to 63 letters, digits or hyphens, starting with a letter or digit, got "bad name!"',
     );
   });
+
+  test('GIVEN placementGroup false (reserved capacity) THEN only the security group and its rules, no placement group', () => {
+    const reserved = synthConstruct((scope) => {
+      const fabric = new EfaFabric(scope, 'efa', { name: 'acme-ml-efa', vpcId: 'vpc-123', placementGroup: false });
+      expect(fabric.placementGroupName).toBeUndefined();
+    });
+    expect(resourcesOf(reserved, 'aws_placement_group')).toEqual([]);
+    expect(resourcesOf(reserved, 'aws_security_group')).toHaveLength(1);
+  });
 });

@@ -65,3 +65,21 @@ describe('EksCluster: secrets key access', () => {
     expect(resourcesOf(json, 'aws_eks_cluster')[0].depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
   });
 });
+
+describe('EksCluster: hybrid node networking and running clusters', () => {
+  const remoteNetworks = { nodeCidrs: ['10.50.0.0/16'], podCidrs: ['10.60.0.0/16'] };
+
+  test('GIVEN remote networks and a service range THEN both are set, and no ignore_changes hides them', () => {
+    expect(cluster({ remoteNetworks, serviceIpv4Cidr: '172.20.0.0/16' })).toMatchObject({
+      remote_network_config: { remote_node_networks: { cidrs: ['10.50.0.0/16'] }, remote_pod_networks: { cidrs: ['10.60.0.0/16'] } },
+      kubernetes_network_config: { service_ipv4_cidr: '172.20.0.0/16' },
+    });
+    expect(cluster({ remoteNetworks, preserveRemoteNetworks: true }).lifecycle).toBeUndefined();
+  });
+
+  test('GIVEN preserveRemoteNetworks without remote networks THEN a running cluster keeps whatever it has (ignore_changes), with prevent_destroy when asked', () => {
+    expect(cluster({ preserveRemoteNetworks: true }).lifecycle).toEqual({ ignore_changes: ['remote_network_config'] });
+    expect(cluster({ preserveRemoteNetworks: true, preventDestroy: true }).lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['remote_network_config'] });
+    expect(cluster({}).lifecycle).toBeUndefined();
+  });
+});

@@ -89,7 +89,13 @@ describe('GpuNodeGroup', () => {
       'tracklayer.dev/workload': 'training',
       'tracklayer.dev/instance-type': 'p5.48xlarge',
       'tracklayer.dev/efa': 'true',
+      'tracklayer.dev/node-group': 'acme-ml-train-p5',
+      'k8s.amazonaws.com/accelerator': 'nvidia-h100',
     });
+  });
+
+  test('Trainium nodes do not carry the autoscaler GPU label (their chips are not GPUs to it)', () => {
+    expect(nodeGroup({ ...training, instance: instance('trn1.32xlarge'), efa: undefined, clusterSecurityGroupId: undefined }).labels).not.toHaveProperty('k8s.amazonaws.com/accelerator');
   });
 
   test('GIVEN a reserved label key THEN throws with the construct path', () => {
@@ -131,5 +137,48 @@ describe('GpuNodeGroup', () => {
     const [template] = resourcesOf(synth({ ...inference, launchOptions: { rootVolumeSizeGiB: 400, metadataHopLimit: 2 } }), 'aws_launch_template');
     expect(template.metadata_options).toMatchObject({ http_put_response_hop_limit: 2 });
     expect(JSON.stringify(template.block_device_mappings)).toContain('"volume_size":400');
+  });
+
+  test('GIVEN CAPACITY_BLOCK THEN the group names no instance type, and its launch template sets it, the capacity-block market and the reservation', () => {
+    const json = synth({ ...training, efa: { securityGroupId: 'sg-efa' }, capacityType: 'CAPACITY_BLOCK', capacityReservationId: 'cr-0123456789abcdef0' });
+    const [group] = resourcesOf(json, 'aws_eks_node_group');
+    const [template] = resourcesOf(json, 'aws_launch_template');
+    expect(group.capacity_type).toBe('CAPACITY_BLOCK');
+    expect(group).not.toHaveProperty('instance_types');
+    expect(template).toMatchObject({
+      instance_type: 'p5.48xlarge',
+      instance_market_options: { market_type: 'capacity-block' },
+      capacity_reservation_specification: { capacity_reservation_target: { capacity_reservation_id: 'cr-0123456789abcdef0' } },
+    });
+    expect(template).not.toHaveProperty('placement');
+  });
+
+  test('GIVEN an On-Demand Capacity Reservation THEN the template targets it and the group stays ON_DEMAND with its instance type', () => {
+    const json = synth({ ...inference, subnetIds: ['subnet-a'], capacityReservationId: 'cr-0123456789abcdef0' });
+    const [group] = resourcesOf(json, 'aws_eks_node_group');
+    const [template] = resourcesOf(json, 'aws_launch_template');
+    expect(group).toMatchObject({ capacity_type: 'ON_DEMAND', instance_types: ['g6.xlarge'] });
+    expect(template.capacity_reservation_specification).toEqual({ capacity_reservation_target: { capacity_reservation_id: 'cr-0123456789abcdef0' } });
+    expect(template).not.toHaveProperty('instance_market_options');
+  });
+
+  test.each([
+    [{ capacityType: 'CAPACITY_BLOCK' as const }, 'capacityReservationId is required with capacityType CAPACITY_BLOCK'],
+    [{ capacityType: 'SPOT' as const, capacityReservationId: 'cr-0123456789abcdef0' }, 'capacityReservationId cr-0123456789abcdef0 is set with capacityType SPOT'],
+    [{ capacityReservationId: 'cr-0123456789abcdef0' }, "subnetIds must hold exactly the one subnet in the reservation's zone with capacityReservationId, got 3"],
+  ])('GIVEN %p THEN throws %p', (props, message) => {
+    expect(() => synth({ ...inference, ...props })).toThrow(message);
+  });
+
+  test('its node template: the labels and taint it sets, its chips, EFA interfaces and the ephemeral storage pods may use', () => {
+    let template: GpuNodeGroup['template'] | undefined;
+    synthConstruct((scope) => {
+      template = new GpuNodeGroup(scope, 'group', training).template;
+    });
+    expect(template).toEqual({
+      labels: expect.objectContaining({ 'tracklayer.dev/workload': 'training', 'tracklayer.dev/node-group': 'acme-ml-train-p5', 'tracklayer.dev/efa': 'true' }),
+      taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NO_SCHEDULE' }],
+      resources: { 'nvidia.com/gpu': '8', 'vpc.amazonaws.com/efa': '32', 'ephemeral-storage': '180Gi' },
+    });
   });
 });

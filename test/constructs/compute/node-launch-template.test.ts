@@ -88,4 +88,14 @@ describe('NodeLaunchTemplate', () => {
     expect(attempt).toThrow(EfaNotSupportedError);
     expect(attempt).toThrow(/instance type g5\.xlarge has no EFA-capable network card/);
   });
+
+  test('GIVEN a reservation with a placement group THEN throws: reserved capacity is placed where it was reserved', () => {
+    expect(() =>
+      synth({ instance: instance('p5.48xlarge'), efa, clusterSecurityGroupId: 'sg-cluster', capacity: { kind: 'capacity-block', reservationId: 'cr-0123456789abcdef0' } }),
+    ).toThrow('efa.placementGroupName is set with a capacity-block');
+  });
+
+  test('GIVEN a malformed reservation id THEN throws quoting it', () => {
+    expect(() => synth({ capacity: { kind: 'reservation', reservationId: 'cr-1' } })).toThrow('capacity.reservationId must be a capacity reservation id such as cr-0123456789abcdef0, got "cr-1"');
+  });
 });

@@ -21,6 +21,14 @@ describe('bucket policy statements', () => {
     expect(statement.actions).toEqual(expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion']));
   });
 
+  test('GIVEN exempt principals WHEN the endpoint deny is built THEN it spares exactly them by aws:PrincipalArn, and without any the condition is as before', () => {
+    const exempt = ['arn:aws:iam::1:role/acme-ml-ingest-firehose', 'arn:aws:iam::1:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie'];
+    const athena = { 'ForAllValues:StringNotEquals': { 'aws:CalledVia': ['athena.amazonaws.com'] } };
+    expect(denyOutsideVpcEndpoints(ARN, ['vpce-1'], exempt).conditions).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] }, ArnNotEquals: { 'aws:PrincipalArn': exempt }, ...athena });
+    expect(denyOutsideVpcEndpoints(ARN, ['vpce-1'], []).conditions).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] }, ...athena });
+    expect(denyOutsideVpcEndpoints(ARN, ['vpce-1'], [], []).conditions).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] } });
+  });
+
   test('GIVEN the endpoint deny WHEN its actions are read THEN bucket management and s3:ListBucket (HeadBucket, used by Terraform refresh) stay reachable', () => {
     const actions: readonly string[] = denyOutsideVpcEndpoints(ARN, ['vpce-1']).actions;
     expect(actions).toEqual(OBJECT_DATA_ACTIONS);

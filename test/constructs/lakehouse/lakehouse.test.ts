@@ -109,10 +109,22 @@ describe('Lakehouse', () => {
     }
   });
 
-  test('GIVEN a retention WHEN synthesized THEN the three data zones have object lock, the log bucket does not', () => {
-    const locked = build({ retention: { mode: 'GOVERNANCE', days: 400 } }).json;
-    expect(Object.keys(byZone(locked, 'aws_s3_bucket_object_lock_configuration')).sort()).toEqual(['curated', 'models', 'raw']);
-    expect(byZone(locked, 'aws_s3_bucket').logs.object_lock_enabled).toBeUndefined();
+  test.each(['GOVERNANCE', 'COMPLIANCE'] as const)('GIVEN a %s retention WHEN synthesized THEN raw and curated have object lock; models and the log bucket do not', (mode) => {
+    const locked = build({ retention: { mode, days: 400 } }).json;
+    expect(Object.keys(byZone(locked, 'aws_s3_bucket_object_lock_configuration')).sort()).toEqual(['curated', 'raw']);
+    for (const lock of Object.values(byZone(locked, 'aws_s3_bucket_object_lock_configuration'))) expect(lock.rule).toEqual({ default_retention: { mode, days: 400 } });
+    const buckets = byZone(locked, 'aws_s3_bucket');
+    expect([buckets.raw.object_lock_enabled, buckets.curated.object_lock_enabled]).toEqual([true, true]);
+    // Omitted, not false: object_lock_enabled is optional and computed, so a models bucket created
+    // locked by an earlier version keeps its state and is not replaced (S3 cannot turn a lock off).
+    expect(buckets.models.object_lock_enabled).toBeUndefined();
+    expect(buckets.logs.object_lock_enabled).toBeUndefined();
+  });
+
+  test('GIVEN a retention WHEN synthesized THEN the models lifecycle still expires noncurrent checkpoints (no lock keeps them)', () => {
+    const locked = build({ retention: { mode: 'COMPLIANCE', days: 2555 } }).json;
+    const rules = byZone(locked, 'aws_s3_bucket_lifecycle_configuration').models.rule as Record<string, unknown>[];
+    expect(rules.some((r) => r.noncurrent_version_expiration !== undefined)).toBe(true);
   });
 
   test('GIVEN iceberg WHEN synthesized THEN the key policy lets S3 Tables maintenance use the key for <name>-tables only; not with tableFormat none', () => {

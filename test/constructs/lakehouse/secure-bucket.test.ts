@@ -57,7 +57,7 @@ describe('SecureBucket', () => {
   test('GIVEN endpoint ids WHEN synthesized THEN the policy also denies object access outside them', () => {
     const statements = statementsOf(synthBucket({ vpcEndpointIds: ['vpce-1'] }));
     expect(statements.map((s) => s.Sid)).toEqual(['DenyInsecureTransport', 'DenyObjectAccessOutsideVpcEndpoints']);
-    expect(statements[1].Condition).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] } });
+    expect(statements[1].Condition).toEqual({ StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] }, 'ForAllValues:StringNotEquals': { 'aws:CalledVia': ['athena.amazonaws.com'] } });
   });
 
   test('GIVEN an access log destination WHEN synthesized THEN server access logs go to that bucket and prefix', () => {

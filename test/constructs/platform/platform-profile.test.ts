@@ -20,6 +20,7 @@ describe('eksPlatformProfile', () => {
       quotas: { training: { chips: 64, deviceResource: 'nvidia.com/gpu' }, inference: undefined },
       nodeShapes: { training: { vcpus: 192, memoryGiB: 2048 }, inference: undefined },
       region: 'us-east-1',
+      teams: ['training'],
     });
   });
 
@@ -32,6 +33,13 @@ describe('eksPlatformProfile', () => {
       training: { vcpus: 192, memoryGiB: 2048 },
       inference: { vcpus: 4, memoryGiB: 16 },
     });
+  });
+
+  test('GIVEN teams THEN a namespace each, and every team namespace may hold all training chips (Kueue nominal + borrowing limit)', () => {
+    const profile = eks({ training: { accelerator: 'h100', gpus: 60 }, teams: [{ name: 'vision', gpus: 40 }, { name: 'nlp', gpus: 20 }] });
+    expect(profile.teams).toEqual(['vision', 'nlp']);
+    // 60 GPUs need 8 p5.48xlarge nodes: 64 chips can be admitted to one team borrowing everything idle.
+    expect(profile.quotas?.training).toEqual({ chips: 64, deviceResource: 'nvidia.com/gpu' });
   });
 
   test('GIVEN a10g x1 (single node) THEN no efa', () => {

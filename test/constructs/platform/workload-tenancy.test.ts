@@ -98,4 +98,24 @@ describe('WorkloadTenancy', () => {
       'tenancy: quotas.inference.chips must be a whole number of at least 0, got 1.5',
     );
   });
+
+  test('GIVEN teams THEN a restricted namespace and service account per team, labelled for Kueue, each with the training quota; no training namespace', () => {
+    const teams = synth({ deviceResources: ['nvidia.com/gpu'], quotas: { training: { chips: 64, deviceResource: 'nvidia.com/gpu' } }, teams: ['vision', 'nlp'] });
+    const namespaces = byName(teams, 'kubernetes_namespace_v1');
+    expect(Object.keys(namespaces).sort()).toEqual(['gpu-system', 'inference', 'nlp', 'vision']);
+    expect((namespaces.vision.metadata as { labels: Record<string, string> }).labels).toMatchObject({ 'tracklayer.dev/team': 'vision', 'pod-security.kubernetes.io/enforce': 'restricted' });
+    const accounts = resourcesOf(teams, 'kubernetes_service_account_v1').map((a) => (a.metadata as { namespace: string }).namespace);
+    expect(accounts.sort()).toEqual(['inference', 'nlp', 'vision']);
+    const quotas = resourcesOf(teams, 'kubernetes_resource_quota_v1').filter((q) => ['vision', 'nlp'].includes((q.metadata as { namespace: string }).namespace));
+    expect(quotas.map((q) => q.spec)).toEqual([{ hard: { 'requests.nvidia.com/gpu': '64' } }, { hard: { 'requests.nvidia.com/gpu': '64' } }]);
+  });
+
+  test('the default team keeps the construct ids of the training namespace (no destroy and re-create)', () => {
+    expect(Object.keys(json.resource!.kubernetes_namespace_v1).some((id) => id.startsWith('tenancy_training-namespace'))).toBe(true);
+    expect(labelsOf('training')['tracklayer.dev/team']).toBe('training');
+  });
+
+  test('GIVEN a team named like a platform namespace THEN throws', () => {
+    expect(() => synth({ deviceResources: [], teams: ['inference'] })).toThrow('teams contains "inference", a namespace the platform already uses; choose another team name');
+  });
 });

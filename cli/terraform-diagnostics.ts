@@ -4,6 +4,7 @@
  * combined root (./combined-root), where every stack is a module named after it in a folder of
  * the same name.
  */
+import { sameKeyLine, type JsonKeyLines } from './json-key-lines';
 
 /** One error or warning Terraform reported. */
 export interface Diagnostic {
@@ -86,4 +87,20 @@ export function memberOf(d: Diagnostic, members: readonly string[]): string | un
   if (fromAddress && members.includes(fromAddress)) return fromAddress;
   const folder = d.filename?.split('/')[0];
   return folder && d.filename!.includes('/') && members.includes(folder) ? folder : undefined;
+}
+
+/**
+ * A diagnostic of a copy of `stack` that verify checked (its module in a combined root, or the
+ * part of it the mirror's providers can verify), told as of the stack's synthesized file
+ * `stacks/<stack>/cdk.tf.json`, the one the user can open: the line on which the same key begins
+ * there (none when the key is not found), and the address without the combined root's
+ * `module.<stack>.` prefix. `copyFile` is the copy's file as Terraform names it.
+ */
+export function inStackFile(d: Diagnostic, stack: string, copyFile: string, copy: JsonKeyLines, synthesized: JsonKeyLines): Diagnostic {
+  const prefix = `module.${stack}.`;
+  const { line: copyLine, address, filename, ...rest } = d;
+  const located = { ...rest, ...(address ? { address: address.startsWith(prefix) ? address.slice(prefix.length) : address } : {}) };
+  if (filename !== copyFile) return { ...located, ...(filename ? { filename } : {}), ...(copyLine !== undefined ? { line: copyLine } : {}) };
+  const line = copyLine === undefined ? undefined : sameKeyLine(copyLine, copy, synthesized);
+  return { ...located, filename: `stacks/${stack}/cdk.tf.json`, ...(line !== undefined ? { line } : {}) };
 }

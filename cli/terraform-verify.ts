@@ -70,7 +70,7 @@ export interface RunRecord {
   /** `combined-<n>`, or `alone-<stack>`. */
   readonly id: string;
   readonly stacks: readonly string[];
-  /** The phases it ran (init, then validate and the rehearsal side by side). */
+  /** The phases it ran: init, the rehearsal (which validates first), and validate only after a failed rehearsal. */
   readonly phases: Partial<Record<Phase, PhaseRecord>>;
 }
 

@@ -7,18 +7,26 @@
  * 2. Units that fit (./combined-root `isCombinable`) and share the AWS provider's settings
  *    are verified together in one combined root (more only with more cores and many stacks,
  *    {@link MIN_STACKS_PER_ROOT}); the others alone, in their own directory as synthesized.
- * 3. A run is `terraform init` (one at a time across all runs), then `validate -json` and the
- *    rehearsed apply (`test -json`) side by side; the rehearsal is stopped at its verdict (the
- *    teardown of the mock state decides nothing). All processes share a pool of `jobs` slots.
+ * 3. A run is `terraform init` (one at a time across all runs), then the rehearsed apply
+ *    (`test -json`), stopped at its verdict (the teardown of the mock state decides nothing).
+ *    `terraform test` validates the configuration first, as `terraform validate` does (the same
+ *    schema and provider validators: an unknown argument or an out-of-range value fails the run
+ *    with the same diagnostics), so a passing rehearsal proves what validate would; `validate
+ *    -json` runs only after a failed rehearsal, to tell a configuration error from a failed
+ *    apply. One Terraform process per run, not two side by side: each holds the AWS schema
+ *    (about 200 MB, its provider plugin about 330 MB more), and two pairs put verify of the
+ *    default needs above 1 GB for a second or so less. All processes share a pool of `jobs`
+ *    slots.
  * 4. A combined root that passes makes each of its stacks valid (partial for a part). One that
  *    fails: every stack an error names is invalid with those errors; the rest are verified
  *    again without them; when an error names no stack (the root's own configuration), or a
  *    combined init fails, its stacks are verified alone.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { combinationKey, combinedRootFiles, isCombinable } from './combined-root';
-import { errorsOf, formatDiagnostics, memberOf, testDiagnostics, validateDiagnostics, type Diagnostic } from './terraform-diagnostics';
+import { jsonKeyLines } from './json-key-lines';
+import { errorsOf, formatDiagnostics, inStackFile, memberOf, testDiagnostics, validateDiagnostics, type Diagnostic } from './terraform-diagnostics';
 import { NOT_STARTED, type CommandRunner, type TerraformRun } from './terraform-process';
 import { combinedRehearsalTest, rehearsalTest, rehearsalVerdict, teardownBegins } from './terraform-rehearsal';
 import { TerraformUnavailableError, missingFromMirror, type Phase, type PhaseRecord, type RunRecord, type StackPart, type StackVerification, type VerifyEvent } from './terraform-verify';
@@ -33,12 +41,12 @@ import { verifiablePart, type StackDocument } from './verifiable-part';
 const UNREACHABLE_REGISTRY = /could not connect to|Failed to query available provider packages|no such host|dial tcp|i\/o timeout|connection refused|TLS handshake timeout|Failed to retrieve available versions/i;
 
 /**
- * Stacks per combined root before a second root pays for itself. Each root runs two processes
- * (validate and the rehearsal, side by side) whose fixed cost, provider starts and schema loads,
- * is about 10 s of CPU each; a member adds well under 0.1 s. Measured on 2 cores: 53 stacks in
- * one root 18 s, in two 27 s; 203 stacks in one root 30 s, in two 49 s.
+ * Stacks per combined root before a second root pays for itself. A root's rehearsal has a fixed
+ * cost, provider starts and schema loads, of about 10 s of CPU; a member adds about 0.05 s.
+ * Measured on 2 cores (one Terraform process per root): 203 stacks in one root 13.5 s, in two
+ * roots side by side 14.6 s and twice the memory; 503 stacks in one root 35 s, in two 24 s.
  */
-export const MIN_STACKS_PER_ROOT = 100;
+export const MIN_STACKS_PER_ROOT = 250;
 
 /** A stack, or the part of it, to verify. */
 interface Unit {
@@ -152,6 +160,16 @@ export class Verifier {
     else this.settle({ stack: unit.stack, status: 'valid', detail: 'validate and a rehearsed apply against the mock provider passed', run });
   }
 
+  /**
+   * `errors` of a copy of the stack (`copyFile` as Terraform names it, holding `copyText`) told
+   * as of the stack's synthesized file, so a line names what the user can open.
+   */
+  private located(stack: string, copyFile: string, copyText: string, errors: readonly Diagnostic[]): Diagnostic[] {
+    const synthesized = jsonKeyLines(readFileSync(join(this.setup.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const copy = jsonKeyLines(copyText);
+    return errors.map((d) => inStackFile(d, stack, copyFile, copy, synthesized));
+  }
+
   private rejected(unit: Unit, run: string, detail: string): void {
     this.settle({ stack: unit.stack, status: 'invalid', detail: unit.part ? `${unit.part.providers.join(', ')} resources only: ${detail}` : detail, run, ...(unit.part ? { part: unit.part } : {}) });
   }
@@ -166,8 +184,8 @@ export class Verifier {
     const batches: Unit[][] = [];
     for (const group of groups.values()) {
       if (group.length === 1) alone.push(group[0]);
-      // Two processes per root: one root per two jobs at most, and only when each is well filled.
-      else batches.push(...batchesOf(group, Math.max(1, Math.min(Math.floor(this.setup.jobs / 2), Math.floor(group.length / MIN_STACKS_PER_ROOT)))));
+      // One root per job at most, and only when each is well filled.
+      else batches.push(...batchesOf(group, Math.max(1, Math.min(this.setup.jobs, Math.floor(group.length / MIN_STACKS_PER_ROOT)))));
     }
     await Promise.all([...batches.map((batch) => this.track(this.combined(batch))), ...alone.map((unit) => this.track(this.alone(unit)))]);
   }
@@ -211,21 +229,24 @@ export class Verifier {
     return { passed: init.status === 0, output: init.output };
   }
 
-  /** validate and the rehearsal, side by side: their error diagnostics (with the raw output for when there are none). */
+  /**
+   * The rehearsal, which validates the configuration before it applies; after a failed one,
+   * validate on its own: a configuration error is reported as such, anything else as a failed
+   * apply. Their error diagnostics (with the raw output for when there are none).
+   */
   private async validateAndRehearse(record: RunRecord, dir: string): Promise<{ validate: Failure | undefined; rehearsal: Failure | undefined }> {
-    const [validate, rehearsal] = await Promise.all([
-      this.terraform(record, 'validate', ['validate', '-json', '-no-color'], dir).then((run) => {
-        const errors = errorsOf(validateDiagnostics(run.output));
-        const passed = run.status === 0 && errors.length === 0;
-        this.phaseDone(record, 'validate', run.seconds, passed);
-        return passed ? undefined : { errors, output: run.output };
-      }),
-      this.terraform(record, 'rehearsal', ['test', '-json', '-no-color'], dir, stopAtVerdict()).then((run) => {
-        const passed = run.output.split('\n').some((line) => rehearsalVerdict(line) === 'pass');
-        this.phaseDone(record, 'rehearsal', run.seconds, passed);
-        return passed ? undefined : { errors: errorsOf(testDiagnostics(run.output)), output: run.output };
-      }),
-    ]);
+    const rehearsal = await this.terraform(record, 'rehearsal', ['test', '-json', '-no-color'], dir, stopAtVerdict()).then((run) => {
+      const passed = run.output.split('\n').some((line) => rehearsalVerdict(line) === 'pass');
+      this.phaseDone(record, 'rehearsal', run.seconds, passed);
+      return passed ? undefined : { errors: errorsOf(testDiagnostics(run.output)), output: run.output };
+    });
+    if (!rehearsal) return { validate: undefined, rehearsal: undefined };
+    const validate = await this.terraform(record, 'validate', ['validate', '-json', '-no-color'], dir).then((run) => {
+      const errors = errorsOf(validateDiagnostics(run.output));
+      const passed = run.status === 0 && errors.length === 0;
+      this.phaseDone(record, 'validate', run.seconds, passed);
+      return passed ? undefined : { errors, output: run.output };
+    });
     return { validate, rehearsal };
   }
 
@@ -233,14 +254,16 @@ export class Verifier {
   private async alone(unit: Unit): Promise<void> {
     const record: RunRecord = { id: `alone-${unit.stack}`, stacks: [unit.stack], phases: {} };
     const dir = unit.part ? join(this.setup.scratch, 'parts', unit.stack) : join(this.setup.outdir, 'stacks', unit.stack);
-    if (unit.part) writeFiles(dir, { 'cdk.tf.json': `${JSON.stringify(unit.json, null, 2)}\n` });
+    const copyText = unit.part ? `${JSON.stringify(unit.json, null, 2)}\n` : readFileSync(join(dir, 'cdk.tf.json'), 'utf8');
+    if (unit.part) writeFiles(dir, { 'cdk.tf.json': copyText });
     writeFiles(dir, { 'tests/rehearsal.tftest.hcl': rehearsalTest(unit.json, this.setup.all) });
     try {
       const init = await this.init(record, dir);
       if (!init.passed) return this.rejected(unit, record.id, `terraform init failed:\n${init.output.trim()}`);
       const { validate, rehearsal } = await this.validateAndRehearse(record, dir);
-      if (validate) return this.rejected(unit, record.id, formatDiagnostics(validate.errors, validate.output));
-      if (rehearsal) return this.rejected(unit, record.id, `rehearsed apply failed:\n${formatDiagnostics(rehearsal.errors, rehearsal.output)}`);
+      const located = (errors: readonly Diagnostic[]) => this.located(unit.stack, 'cdk.tf.json', copyText, errors);
+      if (validate) return this.rejected(unit, record.id, formatDiagnostics(located(validate.errors), validate.output));
+      if (rehearsal) return this.rejected(unit, record.id, `rehearsed apply failed:\n${formatDiagnostics(located(rehearsal.errors), rehearsal.output)}`);
       this.passed(unit, record.id);
     } finally {
       this.runs.push(record);
@@ -252,10 +275,11 @@ export class Verifier {
     const record: RunRecord = { id: `combined-${++this.combinedCount}`, stacks: units.map((u) => u.stack), phases: {} };
     const dir = join(this.setup.scratch, record.id);
     const members = units.map((u) => ({ name: u.stack, json: u.json }));
-    writeFiles(dir, { ...combinedRootFiles(members), 'tests/rehearsal.tftest.hcl': combinedRehearsalTest(members, this.setup.all) });
+    const files = combinedRootFiles(members);
+    writeFiles(dir, { ...files, 'tests/rehearsal.tftest.hcl': combinedRehearsalTest(members, this.setup.all) });
     let next: { retry: readonly Unit[]; alone: readonly Unit[] };
     try {
-      next = await this.combinedVerdicts(record, dir, units);
+      next = await this.combinedVerdicts(record, dir, units, files);
     } finally {
       this.runs.push(record);
     }
@@ -263,7 +287,7 @@ export class Verifier {
   }
 
   /** Settles what the combined run proves; returns the stacks to verify again together, and alone. */
-  private async combinedVerdicts(record: RunRecord, dir: string, units: readonly Unit[]): Promise<{ retry: readonly Unit[]; alone: readonly Unit[] }> {
+  private async combinedVerdicts(record: RunRecord, dir: string, units: readonly Unit[], files: Readonly<Record<string, string>>): Promise<{ retry: readonly Unit[]; alone: readonly Unit[] }> {
     const init = await this.init(record, dir);
     if (!init.passed) return { retry: [], alone: units };
     const { validate, rehearsal } = await this.validateAndRehearse(record, dir);
@@ -281,7 +305,8 @@ export class Verifier {
       else byStack.set(stack, [...(byStack.get(stack) ?? []), error]);
     }
     for (const unit of units.filter((u) => byStack.has(u.stack))) {
-      const detail = formatDiagnostics(byStack.get(unit.stack)!, '');
+      const copyFile = `${unit.stack}/cdk.tf.json`;
+      const detail = formatDiagnostics(this.located(unit.stack, copyFile, files[copyFile], byStack.get(unit.stack)!), '');
       this.rejected(unit, record.id, validate ? detail : `rehearsed apply failed:\n${detail}`);
     }
     const rest = units.filter((u) => !byStack.has(u.stack));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { MIN_STACKS_PER_ROOT } from '../../cli/verify-runs';
 import { NOT_STARTED, TerraformUnavailableError, missingFromMirror, mirrorCliConfig, requiredProviders, verifyStacks, type CommandRunner, type TerraformRun, type VerifyEvent } from '../../cli/terraform-verify';
 
 const json = (providers: Record<string, string>) => ({
@@ -19,7 +20,7 @@ function outdirWith(stacks: Record<string, object>): string {
   const out = mkdtempSync(join(tmpdir(), 'verify-out-'));
   for (const [name, content] of Object.entries(stacks)) {
     mkdirSync(join(out, 'stacks', name), { recursive: true });
-    writeFileSync(join(out, 'stacks', name, 'cdk.tf.json'), JSON.stringify(content));
+    writeFileSync(join(out, 'stacks', name, 'cdk.tf.json'), `${JSON.stringify(content, null, 2)}\n`);
   }
   return out;
 }
@@ -30,7 +31,7 @@ mkdirSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws', '5.100.0'), 
 /** `terraform validate -json` output. */
 const validateJson = (diagnostics: object[] = []) => JSON.stringify({ valid: diagnostics.length === 0, diagnostics });
 /** `terraform test -json` output: the verdict of the rehearsal, its diagnostics, the teardown. */
-const testJson = (status: 'pass' | 'fail', diagnostics: object[] = []) =>
+const testJson = (status: 'pass' | 'fail' | 'error', diagnostics: object[] = []) =>
   [
     JSON.stringify({ type: 'test_run', test_run: { run: 'rehearse_apply', progress: 'complete', status } }),
     ...diagnostics.map((diagnostic) => JSON.stringify({ type: 'diagnostic', diagnostic })),
@@ -56,6 +57,8 @@ describe('terraform-verify', () => {
     const run: CommandRunner = (args, cwd, env) => {
       calls.push(`${basename(cwd)}:${args[0]}:${env.TF_CLI_CONFIG_FILE ? 'mirror' : 'none'}`);
       if (args[0] === 'validate') return done(cwd.endsWith('bad') ? validateJson([error('Unsupported argument')]) : validateJson(), cwd.endsWith('bad') ? 1 : 0);
+      // terraform test validates first: a configuration error fails the run with the same error.
+      if (args[0] === 'test' && cwd.endsWith('bad')) return done(testJson('error', [error('Unsupported argument')]), 1);
       // The rehearsal's verdict counts, not the exit code: teardown fails on prevent_destroy by design.
       return args[0] === 'test' ? done(testJson('pass', [error('Instance cannot be destroyed')]), 1) : done('');
     };
@@ -67,8 +70,9 @@ describe('terraform-verify', () => {
     ]);
     expect(outcomes[1].detail).toBe('Error: Unsupported argument');
     expect(outcomes[2].detail).toBe('provider hashicorp/kubernetes 2.38.0 not in the mirror');
-    // init first in each directory, then validate and the rehearsal; nothing for the skipped stack
-    for (const stack of ['good', 'bad']) expect(calls.filter((c) => c.startsWith(`${stack}:`))).toEqual([`${stack}:init:mirror`, expect.stringMatching(/:(validate|test):mirror$/), expect.stringMatching(/:(validate|test):mirror$/)]);
+    // init first in each directory, then the rehearsal, and validate only after a failed one; nothing for the skipped stack
+    expect(calls.filter((c) => c.startsWith('good:'))).toEqual(['good:init:mirror', 'good:test:mirror']);
+    expect(calls.filter((c) => c.startsWith('bad:'))).toEqual(['bad:init:mirror', 'bad:test:mirror', 'bad:validate:mirror']);
     expect(calls.filter((c) => c.startsWith('k8s:'))).toEqual([]);
     expect(readFileSync(join(out, 'stacks', 'good', 'tests', 'rehearsal.tftest.hcl'), 'utf8')).toContain('mock_provider "aws"');
   });
@@ -130,7 +134,7 @@ describe('terraform-verify: combined roots', () => {
   }
   const passing = (command: string) => done(command === 'validate' ? validateJson() : command === 'test' ? testJson('pass') : '');
 
-  test('GIVEN stacks that fit THEN one init, one validate and one rehearsal verify them all, and each records that run', async () => {
+  test('GIVEN stacks that fit THEN one init and one rehearsal (which validates first) verify them all, and each records that run', async () => {
     const producer = awsStack('net', { output: { vpc_id: { value: '${aws_vpc.vpc.id}' } } });
     const consumer = awsStack('app', { data: { terraform_remote_state: { 'cross-stack-reference-input-net': { backend: 'local' } } } });
     const out = outdirWith({ net: producer, app: consumer, data: awsStack('data') });
@@ -142,30 +146,51 @@ describe('terraform-verify: combined roots', () => {
       ['app', 'valid', 'combined-1'],
       ['data', 'valid', 'combined-1'],
     ]);
-    expect(calls.map((c) => c.command).sort()).toEqual(['init', 'test', 'validate']);
+    expect(calls.map((c) => c.command)).toEqual(['init', 'test']);
     const root = JSON.parse(calls[0].files.main);
     expect(Object.keys(root.module)).toEqual(['net', 'app', 'data']);
     expect(root.provider.aws).toHaveLength(1);
     const test = calls.find((c) => c.command === 'test')!.files.test;
     expect(test.match(/mock_provider "aws"/g)).toHaveLength(1);
     expect(test).toContain('target = module.app.data.terraform_remote_state.cross-stack-reference-input-net');
-    expect(result.runs).toEqual([{ id: 'combined-1', stacks: ['net', 'app', 'data'], phases: { init: { seconds: 0.5, passed: true }, validate: { seconds: 0.5, passed: true }, rehearsal: { seconds: 0.5, passed: true } } }]);
+    expect(result.runs).toEqual([{ id: 'combined-1', stacks: ['net', 'app', 'data'], phases: { init: { seconds: 0.5, passed: true }, rehearsal: { seconds: 0.5, passed: true } } }]);
     expect(events.filter((e) => e.kind === 'stack').map((e) => (e.kind === 'stack' ? `${e.done}/${e.total}` : ''))).toEqual(['1/3', '2/3', '3/3']);
   });
 
   test('GIVEN a combined root Terraform rejects THEN the stacks its errors name are invalid, the rest are verified again without them', async () => {
     const out = outdirWith({ a: awsStack('a'), b: awsStack('b'), c: awsStack('c') });
-    const { run, calls } = recordingRunner((command, members) =>
-      command === 'validate' && members.includes('b') ? done(validateJson([error('expected cidr_block to contain a valid Value', { address: 'module.b.aws_vpc.vpc', range: { filename: 'b/cdk.tf.json', start: { line: 3 } } })]), 1) : passing(command),
-    );
+    // Line 5 of the module's copy (no backend, no provider block) is the role's name: "name": "b".
+    const cidr = error('expected name to be valid', { address: 'module.b.aws_iam_role.role', range: { filename: 'b/cdk.tf.json', start: { line: 5 } } });
+    const { run, calls } = recordingRunner((command, members) => {
+      if (!members.includes('b')) return passing(command);
+      return command === 'validate' ? done(validateJson([cidr]), 1) : command === 'test' ? done(testJson('error', [cidr]), 1) : passing(command);
+    });
     const result = await verifyStacks(out, ['a', 'b', 'c'], { mirror, run, env: {} });
     expect(result.outcomes.map((o) => [o.stack, o.status, o.run])).toEqual([
       ['a', 'valid', 'combined-2'],
       ['b', 'invalid', 'combined-1'],
       ['c', 'valid', 'combined-2'],
     ]);
-    expect(result.outcomes[1].detail).toBe('Error: expected cidr_block to contain a valid Value\n  with module.b.aws_vpc.vpc\n  on b/cdk.tf.json line 3');
-    expect(calls.filter((c) => c.command === 'validate').map((c) => c.members)).toEqual([['a', 'b', 'c'], ['a', 'c']]);
+    // Told as of the stack's synthesized file, where the name is on another line, without the module prefix.
+    const nameLine = readFileSync(join(out, 'stacks', 'b', 'cdk.tf.json'), 'utf8').split('\n').findIndex((line) => line.includes('"name": "b"')) + 1;
+    expect(nameLine).toBeGreaterThan(5);
+    expect(result.outcomes[1].detail).toBe(`Error: expected name to be valid\n  with aws_iam_role.role\n  on stacks/b/cdk.tf.json line ${nameLine}`);
+    expect(calls.filter((c) => c.command === 'test').map((c) => c.members)).toEqual([['a', 'b', 'c'], ['a', 'c']]);
+    // validate ran once, after the failed rehearsal, to tell a configuration error from a failed apply
+    expect(calls.filter((c) => c.command === 'validate').map((c) => c.members)).toEqual([['a', 'b', 'c']]);
+    expect(result.runs.find((r) => r.id === 'combined-1')!.phases.validate).toEqual({ seconds: 0.5, passed: false });
+  });
+
+  test(`GIVEN fewer than 2 × ${MIN_STACKS_PER_ROOT} stacks that fit THEN one root; with more, one root per job`, async () => {
+    const roots = async (count: number, jobs: number) => {
+      const names = Array.from({ length: count }, (_, i) => `s${i}`);
+      const { run, calls } = recordingRunner(passing);
+      await verifyStacks(outdirWith(Object.fromEntries(names.map((n) => [n, awsStack(n)]))), names, { mirror, run, env: {}, jobs });
+      return calls.filter((c) => c.command === 'test').map((c) => c.members.length);
+    };
+    expect(await roots(2 * MIN_STACKS_PER_ROOT - 1, 2)).toEqual([2 * MIN_STACKS_PER_ROOT - 1]);
+    expect((await roots(2 * MIN_STACKS_PER_ROOT, 2)).sort()).toEqual([MIN_STACKS_PER_ROOT, MIN_STACKS_PER_ROOT]);
+    expect(await roots(2 * MIN_STACKS_PER_ROOT, 1)).toEqual([2 * MIN_STACKS_PER_ROOT]);
   });
 
   test('GIVEN a combined rehearsal fails with an error that names no stack THEN each stack is verified alone', async () => {

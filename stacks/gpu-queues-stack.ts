@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { largestInstance } from '../catalog/choose-instance';
 import { acceleratorTaint, type NodeTaint } from '../constructs/compute/accelerator-node-config';
 import { hybridNodeGroupName, hybridNodeTaint } from '../constructs/connectivity/hybrid-node-labels';
+import { hasRdmaFabric } from '../constructs/platform/hybrid-nodes-platform';
 import { KueueQueues } from '../constructs/queueing/kueue-queues';
 import { queuePlan, type TrainingNodeSource } from '../constructs/queueing/queue-plan';
 import type { Needs, Strategy } from '../needs/schema';
@@ -63,7 +64,8 @@ export class GpuQueuesStack extends TracklayerStack {
  * constructs/connectivity/hybrid-node-labels). The needs say how many GPUs a server has, not its
  * CPUs or memory; the quota takes them, per GPU, from the cloud training instance of the same
  * accelerator, so CPU and memory do not hold back a job that fits the servers' GPUs (the
- * scheduler still places pods by what the servers really have).
+ * scheduler still places pods by what the servers really have). With an InfiniBand or RoCE
+ * fabric the flavor also covers the RDMA plugin's resource (../constructs/queueing/queue-plan).
  */
 function hybridNodeSources(needs: Needs, strategy: Strategy): { source: TrainingNodeSource; taint: NodeTaint }[] {
   const onPrem = strategy === 'hybrid' && needs.onPrem?.mode === 'hybrid-nodes' ? needs.onPrem : undefined;
@@ -71,5 +73,6 @@ function hybridNodeSources(needs: Needs, strategy: Strategy): { source: Training
   const standIn = largestInstance(onPrem.accelerator);
   const perGpu = (n: number) => Math.floor((n * onPrem.gpusPerNode) / standIn.chips);
   const instance = { accelerator: onPrem.accelerator, chips: onPrem.gpusPerNode, vcpus: perGpu(standIn.vcpus), memoryGiB: perGpu(standIn.memoryGiB), efaInterfaces: 0 };
-  return [{ source: { name: hybridNodeGroupName(needs.name), instance, maxNodes: onPrem.gpuNodes, efa: false }, taint: hybridNodeTaint(onPrem.accelerator) }];
+  const source = { name: hybridNodeGroupName(needs.name), instance, maxNodes: onPrem.gpuNodes, efa: false, rdma: hasRdmaFabric(onPrem.interconnect) };
+  return [{ source, taint: hybridNodeTaint(onPrem.accelerator) }];
 }

@@ -28,6 +28,11 @@ import { RdmaSharedDevicePlugin } from './rdma-shared-device-plugin';
 /** The on-prem fabrics the RDMA shared device plugin serves. */
 const RDMA_INTERCONNECTS: readonly OnPremNeed['interconnect'][] = ['infiniband', 'roce'];
 
+/** True when the on-prem servers' fabric is served by the RDMA shared device plugin (InfiniBand or RoCE). */
+export function hasRdmaFabric(interconnect: OnPremNeed['interconnect']): boolean {
+  return RDMA_INTERCONNECTS.includes(interconnect);
+}
+
 /**
  * The EKS platform's props with the hybrid nodes in it (see the file comment).
  * @param cloudTrainingChips chips of the cloud training group at its largest (0 without one).
@@ -68,7 +73,7 @@ export class HybridNodesPlatform extends Construct {
       throw new PlatformError(this.node.path, 'onPrem.podCidr is not set; Cilium assigns hybrid-node pod addresses from it (needs validation requires it in mode hybrid-nodes)');
     }
     this.cilium = new Cilium(this, 'cilium', { podCidr: onPrem.podCidr });
-    if (RDMA_INTERCONNECTS.includes(onPrem.interconnect)) {
+    if (hasRdmaFabric(onPrem.interconnect)) {
       this.rdmaSharedDevicePlugin = new RdmaSharedDevicePlugin(this, 'rdma-shared-device-plugin', { namespace: props.systemNamespace, dependsOn: [...props.systemDependencies] });
     }
   }

@@ -5,9 +5,9 @@
  *
  * | quantity                       | value                                                                         |
  * |--------------------------------|-------------------------------------------------------------------------------|
- * | a flavor's capacity            | max nodes × per-node chips, vCPUs, memory, EFA interfaces                    |
+ * | a flavor's capacity            | max nodes × per-node chips, vCPUs, memory, EFA interfaces, RDMA slots        |
  * | a team's chips (its share)     | `team.gpus`; scaled down in proportion when the shares exceed the capacity   |
- * | a team's nominal quota         | its chips, filling the flavors in order; CPU, memory and EFA in the same      |
+ * | a team's nominal quota         | its chips, filling the flavors in order; CPU, memory, EFA, RDMA in the same   |
  * |                                | proportion of the node as the chips (so a job can use its nodes whole)        |
  * | a team's borrowing limit       | the flavor's capacity less the team's nominal quota: a team can borrow all    |
  * |                                | that is idle, and never more than exists                                      |
@@ -17,13 +17,21 @@
  * Shares above the capacity happen in hybrid, where the shares may add up to the cloud and the
  * on-prem GPUs together (NEEDS-v1.1) while this cluster holds only the cloud ones.
  *
- * Quantities are whole units: chips and EFA interfaces, CPU in millicores, memory in MiB;
+ * The fabric's resource is covered like the others: Kueue holds a workload that requests a
+ * resource no flavor covers as inadmissible, so an InfiniBand job on the on-prem servers
+ * (`rdma/rdma_shared_devices`, ../platform/rdma-shared-device-plugin) would never start if only
+ * CPU, memory and the GPUs were covered. A flavor without the fabric has zero of it, so Kueue
+ * admits such a job only on a flavor whose nodes have the device (cloud nodes do not: EFA is
+ * their fabric).
+ *
+ * Quantities are whole units: chips, EFA interfaces and RDMA slots, CPU in millicores, memory in MiB;
  * rounding goes down for the teams and the cohort gets the rest, so every resource adds up to
  * the capacity exactly.
  */
 import type { InstanceTypeSpec } from '../../catalog/instance-type';
 import { EFA_RESOURCE } from '../compute/gpu-node-group';
 import { ACCELERATOR_SPECS } from '../../catalog/accelerator';
+import { RDMA_PODS_PER_NODE, RDMA_RESOURCE } from '../platform/rdma-shared-device-plugin';
 
 /** A node source of training capacity: one node group (one Kueue ResourceFlavor). */
 export interface TrainingNodeSource {
@@ -35,6 +43,12 @@ export interface TrainingNodeSource {
   readonly maxNodes: number;
   /** True when its nodes have EFA interfaces. */
   readonly efa: boolean;
+  /**
+   * True when its nodes have an InfiniBand or RoCE fabric served by the RDMA shared device
+   * plugin ({@link RDMA_PODS_PER_NODE} slots a node).
+   * @default false
+   */
+  readonly rdma?: boolean;
 }
 
 /** A team and its guaranteed share of the training chips. */
@@ -43,12 +57,13 @@ export interface TeamShare {
   readonly gpus: number;
 }
 
-/** Quantities of the covered resources, in whole units (chips, millicores, MiB, interfaces). */
+/** Quantities of the covered resources, in whole units (chips, millicores, MiB, interfaces, RDMA slots). */
 export interface QuotaUnits {
   readonly chips: number;
   readonly cpuMillis: number;
   readonly memoryMiB: number;
   readonly efa: number;
+  readonly rdma: number;
 }
 
 /** One team's quota on one flavor. */
@@ -71,7 +86,7 @@ export interface TeamQueuePlan {
 export interface QueuePlan {
   /** The accelerator resource the flavors provide (`nvidia.com/gpu` or `aws.amazon.com/neuron`). */
   readonly deviceResource: string;
-  /** The resources every ClusterQueue covers, in order: cpu, memory, the accelerator, EFA when a flavor has it. */
+  /** The resources every ClusterQueue covers, in order: cpu, memory, the accelerator, EFA and RDMA when a flavor has them. */
   readonly coveredResources: readonly string[];
   /** Each flavor's capacity, in flavor order. */
   readonly capacity: readonly { readonly flavor: string; readonly units: QuotaUnits }[];
@@ -88,9 +103,9 @@ export class QueuePlanError extends Error {
   }
 }
 
-const ZERO: QuotaUnits = { chips: 0, cpuMillis: 0, memoryMiB: 0, efa: 0 };
+const ZERO: QuotaUnits = { chips: 0, cpuMillis: 0, memoryMiB: 0, efa: 0, rdma: 0 };
 
-/** The units of `chips` chips of a node of `source`: CPU, memory and EFA in the same proportion of the node. */
+/** The units of `chips` chips of a node of `source`: CPU, memory, EFA and RDMA in the same proportion of the node. */
 function unitsOf(source: TrainingNodeSource, chips: number): QuotaUnits {
   const { instance } = source;
   const share = chips / instance.chips;
@@ -99,11 +114,12 @@ function unitsOf(source: TrainingNodeSource, chips: number): QuotaUnits {
     cpuMillis: Math.floor(instance.vcpus * 1000 * share),
     memoryMiB: Math.floor(instance.memoryGiB * 1024 * share),
     efa: source.efa ? Math.floor(instance.efaInterfaces * share) : 0,
+    rdma: source.rdma ? Math.floor(RDMA_PODS_PER_NODE * share) : 0,
   };
 }
 
 function minus(a: QuotaUnits, b: QuotaUnits): QuotaUnits {
-  return { chips: a.chips - b.chips, cpuMillis: a.cpuMillis - b.cpuMillis, memoryMiB: a.memoryMiB - b.memoryMiB, efa: a.efa - b.efa };
+  return { chips: a.chips - b.chips, cpuMillis: a.cpuMillis - b.cpuMillis, memoryMiB: a.memoryMiB - b.memoryMiB, efa: a.efa - b.efa, rdma: a.rdma - b.rdma };
 }
 
 /** Shares scaled down to `capacity` chips in proportion, by the largest-remainder method (stable: ties go to the earlier team). */
@@ -149,8 +165,8 @@ export function queuePlan(sources: readonly TrainingNodeSource[], teams: readonl
     flavor: c.flavor,
     units: teamPlans.reduce((rest, plan) => minus(rest, plan.flavors[f].nominal), c.units),
   }));
-  const efa = sources.some((s) => s.efa);
-  return { deviceResource, coveredResources: ['cpu', 'memory', deviceResource, ...(efa ? [EFA_RESOURCE] : [])], capacity, teams: teamPlans, cohort };
+  const fabrics = [...(sources.some((s) => s.efa) ? [EFA_RESOURCE] : []), ...(sources.some((s) => s.rdma) ? [RDMA_RESOURCE] : [])];
+  return { deviceResource, coveredResources: ['cpu', 'memory', deviceResource, ...fabrics], capacity, teams: teamPlans, cohort };
 }
 
 /** Kubernetes quantities of `units` for the covered resources, in the covered order. */
@@ -160,11 +176,12 @@ export function quantities(units: QuotaUnits, plan: Pick<QueuePlan, 'coveredReso
     memory: `${units.memoryMiB}Mi`,
     [plan.deviceResource]: String(units.chips),
     [EFA_RESOURCE]: String(units.efa),
+    [RDMA_RESOURCE]: String(units.rdma),
   };
   return plan.coveredResources.map((name) => ({ name, quantity: byName[name] }));
 }
 
 /** True when every quantity of `units` is zero. */
 export function isZero(units: QuotaUnits): boolean {
-  return units.chips === ZERO.chips && units.cpuMillis === ZERO.cpuMillis && units.memoryMiB === ZERO.memoryMiB && units.efa === ZERO.efa;
+  return (Object.keys(ZERO) as (keyof QuotaUnits)[]).every((key) => units[key] === 0);
 }

@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { RDMA_PODS_PER_NODE } from '../../constructs/platform/rdma-shared-device-plugin';
 import { buildStacks } from '../../stacks/build-stacks';
 import type { TracklayerStack } from '../../stacks/tracklayer-stack';
 import { selectStrategy } from '../../strategy/select';
@@ -89,5 +90,20 @@ describe('GpuQueuesStack: EKS Hybrid Nodes', () => {
     expect(byFlavor['acme-ml-training']['nvidia.com/gpu']).toBe(16);
     expect(byFlavor['acme-ml-onprem']['nvidia.com/gpu']).toBe(32);
     expect(byFlavor['acme-ml-onprem']['vpc.amazonaws.com/efa']).toBe(0);
+    // Ethernet servers: no RDMA plugin, so no RDMA resource to cover
+    expect(queue.spec.resourceGroups[0].coveredResources).not.toContain('rdma/rdma_shared_devices');
+  });
+
+  test('GIVEN an InfiniBand fabric THEN the queue covers the RDMA plugin\'s resource, all of it on the servers, so an RDMA job is admitted there and only there', () => {
+    const infiniband = synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem: { ...nodes, interconnect: 'infiniband' }, workload: { training: { accelerator: 'h100', gpus: 48 } } }))['acme-ml-gpu-queues'];
+    const queue = manifests(infiniband).find((m) => m.kind === 'ClusterQueue')!;
+    expect(queue.spec.resourceGroups[0].coveredResources).toContain('rdma/rdma_shared_devices');
+    const rdma = Object.fromEntries(
+      queue.spec.resourceGroups[0].flavors.map((f: { name: string; resources: { name: string; nominalQuota: string; borrowingLimit?: string }[] }) => {
+        const r = f.resources.find((x) => x.name === 'rdma/rdma_shared_devices')!;
+        return [f.name, Number(r.nominalQuota) + Number(r.borrowingLimit ?? 0)];
+      }),
+    );
+    expect(rdma).toEqual({ 'acme-ml-training': 0, 'acme-ml-onprem': 4 * RDMA_PODS_PER_NODE });
   });
 });

@@ -5,9 +5,10 @@
  * nodes the phase can launch, and reservations the training group runs in are active.
  * Runnable checks exit non-zero when they fail.
  */
-import { PRIVATE_CA_MONTHLY_USD } from '../constructs/edge/edge-trust-anchor';
 import type { Needs } from '../needs/schema';
-import { monthlyComputeCost, plannedGpuGroups, type PlannedGpuGroup } from '../stacks/gpu-capacity-plan';
+import { budgetCheck as estimateAgainstBudget, costOf, costParts, costTotals } from '../stacks/cost-estimate';
+import { plannedGpuGroups, type CostLine, type PlannedGpuGroup } from '../stacks/gpu-capacity-plan';
+import type { Selection } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
 import type { RolloutCheck } from './rollout-check';
 import { expectAtLeast, expectOutput, shellCommand } from './shell';
@@ -28,28 +29,37 @@ export function projectChecks(needsFile: string): RolloutCheck[] {
 const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
 
 /**
- * The budget check of a phase that adds cost: the compute estimate (gpu-cluster) or the edge
- * CA (the lakehouse in edge-centric), against `business.monthlyBudgetUsd` when there is one.
+ * The budget check of a phase that adds cost: the cluster's compute (gpu-cluster), or the data
+ * foundation's services and the edge private CA (lakehouse). It checks the whole deployment's
+ * estimate (stacks/cost-estimate, the one `select`, the preview and `optimize` print) against
+ * `business.monthlyBudgetUsd` when there is one.
  */
-export function budgetCheck(needs: Needs, stacks: readonly StackRef[], allStacks: readonly StackRef[]): RolloutCheck | undefined {
-  const addsCompute = stacks.some((s) => s.role === 'gpu-cluster');
-  const addsCa = stacks.some((s) => s.role === 'lakehouse') && allStacks.some((s) => s.role.startsWith('edge-'));
-  if (!addsCompute && !addsCa) return undefined;
-  const compute = allStacks.some((s) => s.role === 'gpu-cluster') ? monthlyComputeCost(needs) : { minUsd: 0, maxUsd: 0 };
-  const ca = allStacks.some((s) => s.role.startsWith('edge-')) ? PRIVATE_CA_MONTHLY_USD : 0;
-  const min = compute.minUsd + ca;
-  const max = compute.maxUsd + ca;
-  const parts = [...(compute.maxUsd > 0 ? [`compute ${usd(compute.minUsd)}–${usd(compute.maxUsd)}`] : []), ...(ca > 0 ? [`edge private CA ${usd(ca)}`] : [])].join(' + ');
-  const budget = needs.business.monthlyBudgetUsd;
+export function budgetCheck(needs: Needs, stacks: readonly StackRef[], selection: Pick<Selection, 'strategy' | 'stacks'>): RolloutCheck | undefined {
+  const parts = costParts(needs, selection);
+  const addsCompute = parts.compute.length > 0 && stacks.some((s) => s.role === 'gpu-cluster');
+  const addsServices = parts.dataServices.length + parts.edgeTrust.length > 0 && stacks.some((s) => s.role === 'lakehouse');
+  if (!addsCompute && !addsServices) return undefined;
+  const { minUsd: min, maxUsd: max } = costOf(needs, selection);
+  const range = (lines: readonly CostLine[]) => {
+    const total = costTotals(lines);
+    return total.minUsd === total.maxUsd ? usd(total.maxUsd) : `${usd(total.minUsd)}–${usd(total.maxUsd)}`;
+  };
+  const named = [
+    ['compute', parts.compute],
+    ['data services', parts.dataServices],
+    ['edge private CA', parts.edgeTrust],
+  ] as const;
+  const described = named.filter(([, lines]) => lines.length > 0).map(([label, lines]) => `${label} ${range(lines)}`).join(' + ');
+  const check = estimateAgainstBudget({ minUsd: min, maxUsd: max }, needs.business.monthlyBudgetUsd);
   const verdict =
-    budget === undefined
+    check === undefined
       ? 'no business.monthlyBudgetUsd to check it against'
-      : max <= budget
-        ? `within the ${usd(budget)} budget at max scale`
-        : min <= budget
-          ? `over the ${usd(budget)} budget at max scale (${usd(max)}), within it at min scale`
-          : `over the ${usd(budget)} budget even at min scale (${usd(min)})`;
-  return { id: 'budget', detail: `estimated ${usd(min)}–${usd(max)} a month (${parts}): ${verdict}`, command: null };
+      : check.status === 'within'
+        ? `within the ${usd(check.budgetUsd)} budget at max scale`
+        : check.status === 'over-at-max'
+          ? `over the ${usd(check.budgetUsd)} budget at max scale (${usd(max)}), within it at min scale`
+          : `over the ${usd(check.budgetUsd)} budget even at min scale (${usd(min)})`;
+  return { id: 'budget', detail: `estimated ${usd(min)}–${usd(max)} a month (${described}): ${verdict}`, command: null };
 }
 
 /**

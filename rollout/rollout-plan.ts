@@ -23,7 +23,7 @@ export function rolloutPlan(needs: Needs, selection: Pick<Selection, 'strategy' 
   const phases = groups.map((group, index) => {
     const siteOf = (role: string) => group.sites.find((site) => role === `edge-${site.name}`);
     const spend = clusterPhase >= 0 && index > clusterPhase ? spendCheck(needs) : undefined;
-    const budget = budgetCheck(needs, group.stacks, selection.stacks);
+    const budget = budgetCheck(needs, group.stacks, selection);
     const preflight: RolloutCheck[] = [
       ...projectChecks(needsFile),
       ...(budget ? [budget] : []),

@@ -1,5 +1,6 @@
 import { findInstanceType } from '../../catalog/choose-instance';
 import { HOURS_PER_MONTH } from '../../catalog/pricing';
+import { PRIVATE_CA_MONTHLY_USD } from '../../constructs/edge/edge-trust-anchor';
 import { inferenceFleet, monthlySaving, plannedMonthlyUsd, trainingSpotSaving } from '../../optimize/plan-cost';
 import { costOf } from '../../stacks/cost-estimate';
 import { selectStrategy } from '../../strategy/select';
@@ -23,11 +24,11 @@ describe('plan cost', () => {
     expect(inferenceFleet(cloud)).toEqual({ usd: Math.round(g6 * HOURS_PER_MONTH * 3 * 100) / 100, instance: 'g6.xlarge', nodes: 3, chips: 1 });
   });
 
-  test('GIVEN a strategy that builds no cloud cluster THEN nothing to price', () => {
+  test("GIVEN a strategy that builds no cloud cluster THEN no compute to price, only the edge fleet's private CA", () => {
     const edgeOnly = needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 2, sites: [{ name: 'plant-berlin', hardware: 'x86-l4', nodes: 2 }] } } });
     expect(selectStrategy(edgeOnly).strategy).toBe('edge-centric');
     expect(inferenceFleet(edgeOnly)).toBeUndefined();
     expect(trainingSpotSaving(edgeOnly)).toBe(0);
-    expect(plannedMonthlyUsd(edgeOnly)).toBe(0);
+    expect(plannedMonthlyUsd(edgeOnly)).toBe(PRIVATE_CA_MONTHLY_USD);
   });
 });

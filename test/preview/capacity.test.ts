@@ -1,3 +1,4 @@
+import { PRIVATE_CA_MONTHLY_USD } from '../../constructs/edge/edge-trust-anchor';
 import { capacityOf } from '../../preview/capacity';
 import { costOf } from '../../stacks/cost-estimate';
 import { monthlyComputeCost } from '../../stacks/gpu-capacity-plan';
@@ -58,8 +59,10 @@ describe('costOf', () => {
     expect(cost.assumptions).toContain('this deployment is in eu-central-1, where prices differ from us-east-1');
   });
 
-  test('zero without a cloud cluster', () => {
+  test("no compute without a cloud cluster; an edge fleet still pays its private CA's flat fee", () => {
     const needs = needsWith({ workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites: [{ name: 'site-a', hardware: 'jetson-orin', nodes: 2 }] } } });
-    expect(costOf(needs, selectStrategy(needs))).toEqual(expect.objectContaining({ minUsd: 0, maxUsd: 0, lines: [] }));
+    expect(selectStrategy(needs).strategy).toBe('edge-centric');
+    const ca = { label: 'edge private CA (AWS Private CA, general-purpose)', minUsd: PRIVATE_CA_MONTHLY_USD, maxUsd: PRIVATE_CA_MONTHLY_USD };
+    expect(costOf(needs, selectStrategy(needs))).toEqual(expect.objectContaining({ minUsd: PRIVATE_CA_MONTHLY_USD, maxUsd: PRIVATE_CA_MONTHLY_USD, lines: [ca] }));
   });
 });

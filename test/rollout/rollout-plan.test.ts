@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PRIVATE_CA_MONTHLY_USD } from '../../constructs/edge/edge-trust-anchor';
 import { loadNeeds } from '../../needs/load-needs';
 import { rolloutPlan } from '../../rollout/rollout-plan';
+import { costOf } from '../../stacks/cost-estimate';
 import { selectStrategy } from '../../strategy/select';
 import { needsWith } from '../support/needs-fixtures';
 
@@ -117,5 +119,16 @@ describe('rolloutPlan: budget and spend', () => {
     const full = plan.phases.find((p) => p.name === 'full-transition')!;
     expect(full.preflight.find((c) => c.id === 'spend')?.command).toContain('--budget-name acme-ml-monthly');
     expect(plan.phases.find((p) => p.name === 'pilot')!.preflight.map((c) => c.id)).toEqual(['needs-valid', 'verify', 'guardrails']);
+  });
+
+  test("the estimate is select's (stacks/cost-estimate): compute, the data foundation's services and the edge private CA, each on the phase that adds it", () => {
+    const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
+    const budgetOf = (needs: ReturnType<typeof needsWith>, phase: string) => planOf(needs).phases.find((p) => p.stacks.some((s) => s.endsWith(phase)))!.preflight.find((c) => c.id === 'budget');
+    const streaming = needsWith({ business: { monthlyBudgetUsd: 1000000 }, data: { streaming: { source: 'kinesis' } } });
+    const cost = costOf(streaming, selectStrategy(streaming));
+    expect(budgetOf(streaming, '-lakehouse')?.detail).toMatch(new RegExp(`^estimated ${usd(cost.minUsd).replace('$', '\\$')}–${usd(cost.maxUsd).replace('$', '\\$')} a month \\(compute .* \\+ data services \\$[\\d,]+\\): within`));
+    const edge = needsWith({ business: { monthlyBudgetUsd: 100 }, workload: { inference: { accelerator: 'l4', latencyMs: 10, replicas: 0, sites: [{ name: 'site-a', hardware: 'jetson-orin', nodes: 2 }] } } });
+    expect(selectStrategy(edge).strategy).toBe('edge-centric');
+    expect(budgetOf(edge, '-lakehouse')?.detail).toBe(`estimated $400–$400 a month (edge private CA $400): over the $100 budget even at min scale ($${PRIVATE_CA_MONTHLY_USD})`);
   });
 });

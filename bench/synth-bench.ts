@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what tracklayer costs, each case run several times in fresh processes
- * through the built CLI (dist/cli/main.js, what `npx tracklayer` runs), each run paired with a
- * run of the floor, loading cdktf alone (`node -e "require('cdktf')"` in the project):
+ * through bin/tracklayer.js (what `npx tracklayer` runs: the bundle through its loader), each
+ * run paired with a run of the floor, loading cdktf alone (`node -e "require('cdktf')"` in the
+ * project):
  *
  * - synth of the default needs.yaml, and of generated edge fleets of 50, 200 and 500 sites;
  * - verify of the default needs and of 50- and 200-site fleets, with the offline mirror
@@ -22,7 +23,7 @@ import { measure } from './process-tree';
 
 /** The project root (dist/bench/ → ../..). */
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = resolve(__dirname, '..', 'cli', 'main.js');
+const CLI = resolve(ROOT, 'bin', 'tracklayer.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const VERIFY_RUNS = Number(process.env.BENCH_VERIFY_RUNS ?? 3);
 const MIRROR = process.env.BENCH_MIRROR ?? '/opt/tf-plugins';

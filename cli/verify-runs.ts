@@ -341,6 +341,7 @@ function writeFiles(dir: string, files: Readonly<Record<string, string>>): void 
 
 /** The first `Error: ...` line of Terraform's output (or its first line). */
 function firstErrorLine(output: string): string {
-  const lines = output.split('\n').map((line) => line.replace(/^[│╷╵\s]+/, '').trim()).filter(Boolean);
+  // Terraform's box-drawing margin (U+2502, U+2577, U+2575), escaped: the bundle stays ASCII (tools/build.js).
+  const lines = output.split('\n').map((line) => line.replace(/^[\u2502\u2577\u2575\s]+/, '').trim()).filter(Boolean);
   return lines.find((line) => line.startsWith('Error:')) ?? lines[0] ?? 'no output';
 }

@@ -64,7 +64,12 @@ export class GpuPlatformStack extends TracklayerStack {
     const hybrid = context.strategy === 'hybrid' && needs.onPrem?.mode === 'hybrid-nodes' ? needs.onPrem : undefined;
     this.platform = new GpuPlatform(this, 'platform', platformProfile(needs, hybrid));
     if (hybrid) {
-      this.hybridNodes = new HybridNodesPlatform(this, 'hybrid-nodes', { onPrem: hybrid, systemNamespace: SYSTEM_NAMESPACE, systemDependencies: this.platform.systemDependencies });
+      this.hybridNodes = new HybridNodesPlatform(this, 'hybrid-nodes', {
+        onPrem: hybrid,
+        systemNamespace: SYSTEM_NAMESPACE,
+        systemDependencies: this.platform.systemDependencies,
+        platformRunsDcgmExporter: this.platform.charts.dcgmExporter !== undefined,
+      });
     }
     // Controllers run on the system group: never on nodes the autoscaler may remove.
     const onSystemNodes = { [WORKLOAD_LABEL]: 'system' };

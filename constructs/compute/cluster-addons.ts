@@ -35,6 +35,16 @@ import { PodIdentityRole } from './pod-identity-role';
 export const CLOUDWATCH_OBSERVABILITY_ADDON = 'amazon-cloudwatch-observability';
 
 /**
+ * The node label the CloudWatch add-on's DCGM exporter selects nodes by: its chart's default
+ * `dcgmExporter.affinity` requires `node.kubernetes.io/instance-type` to be one of a list of EC2
+ * NVIDIA GPU instance types (aws-observability/helm-charts
+ * charts/amazon-cloudwatch-observability/values.yaml, chart 6.4.0). An EKS Hybrid Node is no EC2
+ * instance and has no such type, so the add-on never runs an exporter there; the on-prem
+ * servers get their own (../platform/hybrid-nodes-platform).
+ */
+export const CLOUDWATCH_DCGM_EXPORTER_NODE_LABEL = 'node.kubernetes.io/instance-type';
+
+/**
  * The configuration values tracklayer sends to the CloudWatch add-on: none, so the add-on's
  * defaults apply and its DCGM exporter runs.
  */

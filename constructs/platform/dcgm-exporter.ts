@@ -6,9 +6,11 @@
  * the namespace and pod holding each GPU, read from the kubelet's pod-resources API.
  *
  * Exactly one exporter per GPU node: DCGM's profiling metrics take a node-wide lock that two
- * exporters cannot share (NVIDIA/DCGM#56, NVIDIA/dcgm-exporter#7). So GpuPlatform runs this
- * chart only where no other exporter runs: on-prem and x86 edge sites. On EKS the
- * amazon-cloudwatch-observability add-on already runs one on every GPU node (its chart's
+ * exporters cannot share (NVIDIA/DCGM#56, NVIDIA/dcgm-exporter#7). So this chart runs only
+ * where no other exporter runs: on-prem and at x86 edge sites (GpuPlatform), and on the on-prem
+ * servers that join EKS as hybrid nodes (./hybrid-nodes-platform), which the add-on's exporter
+ * never selects (../compute/cluster-addons `CLOUDWATCH_DCGM_EXPORTER_NODE_LABEL`). On EKS's own
+ * GPU nodes the amazon-cloudwatch-observability add-on already runs one (its chart's
  * `dcgmExporter.enabled` defaults to true; ../compute/cluster-addons), and it feeds Container
  * Insights, which the GPU-idle alarm reads. Not on Jetson either: DCGM supports data-center
  * GPUs only, not the integrated GPU of a Tegra SoC.
@@ -35,7 +37,7 @@ import { Construct } from 'constructs';
 import { HelmChart } from '../helm/helm-chart';
 import type { UpstreamHostAccess } from '../helm/host-access';
 import { NODE_AGENT_RELEASE, affinityValues, tolerationValues, type AffinityValues, type TolerationValues } from './node-agent-values';
-import { nvidiaNodes, type PlatformTarget } from './node-placement';
+import { nvidiaNodes, type NodePlacement, type PlatformTarget } from './node-placement';
 import { PLATFORM_CHARTS } from './platform-charts';
 
 /** The port the exporter serves /metrics on (the chart's `service.port`). */
@@ -58,9 +60,8 @@ export const DCGM_EXPORTER_HOST_ACCESS: UpstreamHostAccess = {
   hostPaths: { '/var/lib/kubelet/pod-resources': "the kubelet's pod-resources API: which pod holds which GPU (read-only)" },
 };
 
-/** The values for `target`. */
-export function dcgmExporterValues(target: PlatformTarget): DcgmExporterValues {
-  const placement = nvidiaNodes(target);
+/** The values for `target`, on the NVIDIA nodes of `placement` (default: all of the target's). */
+export function dcgmExporterValues(target: PlatformTarget, placement: NodePlacement = nvidiaNodes(target)): DcgmExporterValues {
   return {
     serviceMonitor: { enabled: false },
     service: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(DCGM_METRICS_PORT), 'prometheus.io/path': '/metrics' } },
@@ -75,6 +76,12 @@ export interface DcgmExporterProps {
   readonly namespace: string;
   /** Where the cluster is; decides the node labels the exporter selects. */
   readonly target: PlatformTarget;
+  /**
+   * The nodes to run on, when only some of the target's NVIDIA nodes lack an exporter (on EKS,
+   * the hybrid nodes: ./node-placement `hybridNvidiaNodes`).
+   * @default - every NVIDIA node of the target (./node-placement `nvidiaNodes`)
+   */
+  readonly placement?: NodePlacement;
   /** What must exist first (the namespace). @default - nothing */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -90,7 +97,7 @@ export class DcgmExporter extends Construct {
       chart: PLATFORM_CHARTS.dcgmExporter,
       releaseName: DCGM_EXPORTER_NAME,
       namespace: props.namespace,
-      values: { ...dcgmExporterValues(props.target) },
+      values: { ...dcgmExporterValues(props.target, props.placement) },
       hostAccess: DCGM_EXPORTER_HOST_ACCESS,
       ...NODE_AGENT_RELEASE,
       dependsOn: props.dependsOn,

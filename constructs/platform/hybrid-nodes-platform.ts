@@ -8,6 +8,7 @@
  * | Cilium (AWS build)         | their CNI; without one they stay NotReady                                     | ./cilium.ts                   |
  * | NVIDIA device plugin       | the platform's own release: the servers carry `tracklayer.dev/accelerator`    | ./nvidia-device-plugin.ts     |
  * | RDMA shared device plugin  | `onPrem.interconnect` is infiniband or roce; they carry `nvidia.com/gpu.present` | ./rdma-shared-device-plugin.ts |
+ * | DCGM exporter              | the CloudWatch add-on's exporter selects EC2 GPU instance types only, so the servers would have none; unless the platform already runs the chart on every NVIDIA node | ./dcgm-exporter.ts |
  *
  * The labels come from the servers' nodeadm configuration (../connectivity/hybrid-node-labels).
  * The GPU platform's props ({@link withHybridNodes}): `nvidia` true even when no cloud group has
@@ -21,7 +22,9 @@ import { Construct } from 'constructs';
 import { ACCELERATOR_SPECS } from '../../catalog/accelerator';
 import type { OnPremNeed } from '../../needs/schema';
 import { Cilium } from './cilium';
+import { DcgmExporter } from './dcgm-exporter';
 import type { GpuPlatformProps } from './gpu-platform';
+import { hybridNvidiaNodes } from './node-placement';
 import { PlatformError } from './platform-error';
 import { RdmaSharedDevicePlugin } from './rdma-shared-device-plugin';
 
@@ -57,14 +60,22 @@ export interface HybridNodesPlatformProps {
   readonly systemNamespace: string;
   /** What the node agents wait for (the system namespace). */
   readonly systemDependencies: readonly ITerraformDependable[];
+  /**
+   * The GPU platform already runs the DCGM chart on every NVIDIA node, the servers included
+   * (when the CloudWatch add-on's exporter is turned off); the servers then need no second one.
+   * @default false
+   */
+  readonly platformRunsDcgmExporter?: boolean;
 }
 
-/** Cilium on the hybrid nodes, and the RDMA plugin when their fabric is InfiniBand or RoCE. */
+/** Cilium on the hybrid nodes, their DCGM exporter, and the RDMA plugin when their fabric is InfiniBand or RoCE. */
 export class HybridNodesPlatform extends Construct {
   /** The CNI of the hybrid nodes. */
   readonly cilium: Cilium;
   /** The RDMA shared device plugin, with an InfiniBand or RoCE fabric. */
   readonly rdmaSharedDevicePlugin?: RdmaSharedDevicePlugin;
+  /** The servers' GPU metrics, unless the platform's exporter already covers them. */
+  readonly dcgmExporter?: DcgmExporter;
 
   constructor(scope: Construct, id: string, props: HybridNodesPlatformProps) {
     super(scope, id);
@@ -73,6 +84,9 @@ export class HybridNodesPlatform extends Construct {
       throw new PlatformError(this.node.path, 'onPrem.podCidr is not set; Cilium assigns hybrid-node pod addresses from it (needs validation requires it in mode hybrid-nodes)');
     }
     this.cilium = new Cilium(this, 'cilium', { podCidr: onPrem.podCidr });
+    if (!props.platformRunsDcgmExporter) {
+      this.dcgmExporter = new DcgmExporter(this, 'dcgm-exporter', { namespace: props.systemNamespace, target: 'eks', placement: hybridNvidiaNodes(), dependsOn: [...props.systemDependencies] });
+    }
     if (hasRdmaFabric(onPrem.interconnect)) {
       this.rdmaSharedDevicePlugin = new RdmaSharedDevicePlugin(this, 'rdma-shared-device-plugin', { namespace: props.systemNamespace, dependsOn: [...props.systemDependencies] });
     }

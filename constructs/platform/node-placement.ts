@@ -21,6 +21,7 @@
  */
 import { ACCELERATORS, ACCELERATOR_SPECS, type AcceleratorSpec } from '../../catalog/accelerator';
 import { ACCELERATOR_LABEL, EFA_LABEL, type NodeTaint } from '../compute/accelerator-node-config';
+import { COMPUTE_TYPE_LABEL, HYBRID_COMPUTE_TYPE } from '../connectivity/hybrid-node-labels';
 
 /** Where the platform runs: an EKS cluster of ours, an on-prem cluster, an edge site's cluster. */
 export type PlatformTarget = 'eks' | 'onprem' | 'edge';
@@ -112,4 +113,14 @@ export function efaNodes(): NodePlacement {
 /** The on-prem GPU nodes on the InfiniBand or RoCE fabric: where the RDMA shared device plugin runs. */
 export function rdmaNodes(): NodePlacement {
   return nvidiaNodes('onprem');
+}
+
+/**
+ * The on-prem GPU servers that joined the EKS cluster as EKS Hybrid Nodes, and only they (the
+ * label EKS gives hybrid nodes, and the one nodeadm gives GPU servers,
+ * ../connectivity/hybrid-node-labels): where the servers' own DCGM exporter runs, never on a
+ * cloud GPU node.
+ */
+export function hybridNvidiaNodes(): NodePlacement {
+  return { requirements: [{ key: COMPUTE_TYPE_LABEL, values: [HYBRID_COMPUTE_TYPE] }, GPU_PRESENT], tolerations: [tolerateAccelerator(NVIDIA_GPU_RESOURCE)] };
 }

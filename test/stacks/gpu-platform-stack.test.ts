@@ -159,16 +159,16 @@ describe('GpuPlatformStack: EKS Hybrid Nodes (onPrem.mode hybrid-nodes)', () => 
   const platformOf = (onPrem: Record<string, unknown>, gpus: number) => synthApp(needsWith({ business: { dataSensitivity: 'high' }, onPrem, workload: { training: { accelerator: 'h100', gpus } } }))['acme-ml-gpu-platform'];
   const trainingQuota = (json: TerraformJson) => resourcesOf(json, 'kubernetes_resource_quota_v1').find((q) => (q.metadata as { namespace: string }).namespace === 'training')!.spec;
 
-  test('GIVEN a gap of 32 GPUs THEN Cilium, the NVIDIA plugin, the RDMA plugin, and a training quota of the cloud group plus the servers', () => {
+  test('GIVEN a gap of 32 GPUs THEN Cilium, the NVIDIA plugin, the servers\' DCGM exporter, the RDMA plugin, and a training quota of the cloud group plus the servers', () => {
     const json = platformOf(nodes, 96);
-    expect(Object.keys(releases(json)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(Object.keys(releases(json)).sort()).toEqual(['aws-efa-k8s-device-plugin', 'cilium', 'cluster-autoscaler', 'dcgm-exporter', 'kueue', 'nvidia-device-plugin']);
     expect(resourcesOf(json, 'kubernetes_daemon_set_v1').map((d) => (d.metadata as { name: string }).name)).toEqual(['rdma-shared-device-plugin']);
     expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '96' } });
   });
 
   test('GIVEN the servers cover training THEN no cloud GPU group, yet the NVIDIA plugin runs (for the servers) and the quota is theirs', () => {
     const json = platformOf(nodes, 64);
-    expect(Object.keys(releases(json)).sort()).toEqual(['cilium', 'cluster-autoscaler', 'kueue', 'nvidia-device-plugin']);
+    expect(Object.keys(releases(json)).sort()).toEqual(['cilium', 'cluster-autoscaler', 'dcgm-exporter', 'kueue', 'nvidia-device-plugin']);
     expect(trainingQuota(json)).toEqual({ hard: { 'requests.nvidia.com/gpu': '64' } });
   });
 

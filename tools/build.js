@@ -31,7 +31,7 @@
  * The output of the bundle is byte-identical to the sources' (test/tools/build.test.ts).
  */
 const { spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative, resolve } = require('node:path');
 const esbuild = require('esbuild');
@@ -119,19 +119,20 @@ function assertAscii(files) {
 /**
  * Writes the CLI bundle's code cache (bin/load-bundle.js): one synth of needs.yaml through the
  * loader, into a scratch directory, compiles what a run compiles, and the loader saves it on
- * exit. A synth that fails leaves no cache, and the CLI compiles as Node would; the build goes on.
+ * exit, whatever the synth's exit status (a needs file with errors compiles less, never wrong
+ * code). Without a cache the CLI compiles as Node would; the build goes on.
  */
 function writeCodeCache(bundle) {
   const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-code-cache-'));
+  rmSync(`${bundle}.cache`, { force: true });
   try {
     const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'load-bundle.js'), bundle, 'synth', '--needs', join(ROOT, 'needs.yaml'), '--out', join(scratch, 'out')], {
       cwd: ROOT,
       env: { ...process.env, TRACKLAYER_WRITE_CODE_CACHE: bundle },
       encoding: 'utf8',
     });
-    if (run.status !== 0) {
-      rmSync(`${bundle}.cache`, { force: true });
-      process.stderr.write(`build: no code cache for ${relative(ROOT, bundle)} (its synth of needs.yaml exited ${run.status}); the CLI runs without it:\n${run.stderr}`);
+    if (!existsSync(`${bundle}.cache`)) {
+      process.stderr.write(`build: no code cache for ${relative(ROOT, bundle)} (the synth of needs.yaml that makes it exited ${run.status ?? run.signal}); the CLI runs without it:\n${run.stderr}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

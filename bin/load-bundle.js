@@ -47,7 +47,7 @@ function codeCacheFor(cacheFile, bytes) {
  * Runs the bundle at `bundlePath` as the module it is (its `__filename`, `__dirname`, `require`
  * and `module` as Node gives them) and returns whether its code cache was used.
  * @param {string} bundlePath
- * @returns {{ exports: unknown, cached: boolean }}
+ * @returns {{ cached: boolean }}
  */
 function loadBundle(bundlePath) {
   const filename = resolve(bundlePath);
@@ -68,10 +68,10 @@ function loadBundle(bundlePath) {
   const wrapper = script.runInThisContext({ displayErrors: true });
   wrapper.call(module_.exports, module_.exports, Module.createRequire(filename), module_, filename, dirname(filename));
   module_.loaded = true;
-  return { exports: module_.exports, cached: cachedData !== undefined && !script.cachedDataRejected };
+  return { cached: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-module.exports = { loadBundle, DIGEST_LENGTH };
+module.exports = { loadBundle };
 
 // `node bin/load-bundle.js BUNDLE ARGS...` runs BUNDLE as if it were `node BUNDLE ARGS...` (the build uses it).
 if (require.main === module) {

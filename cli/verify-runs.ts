@@ -161,12 +161,13 @@ export class Verifier {
   }
 
   /**
-   * `errors` of a copy of the stack (`copyFile` as Terraform names it, holding `copyText`) told
-   * as of the stack's synthesized file, so a line names what the user can open.
+   * `errors` of the stack's run (in `copyFile`, as Terraform names it) told as of the stack's
+   * synthesized file, so a line names what the user can open; `copyText` is the copy Terraform
+   * checked, or undefined when it checked the synthesized file itself.
    */
-  private located(stack: string, copyFile: string, copyText: string, errors: readonly Diagnostic[]): Diagnostic[] {
+  private located(stack: string, copyFile: string, copyText: string | undefined, errors: readonly Diagnostic[]): Diagnostic[] {
     const synthesized = jsonKeyLines(readFileSync(join(this.setup.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-    const copy = jsonKeyLines(copyText);
+    const copy = copyText === undefined ? synthesized : jsonKeyLines(copyText);
     return errors.map((d) => inStackFile(d, stack, copyFile, copy, synthesized));
   }
 
@@ -254,8 +255,8 @@ export class Verifier {
   private async alone(unit: Unit): Promise<void> {
     const record: RunRecord = { id: `alone-${unit.stack}`, stacks: [unit.stack], phases: {} };
     const dir = unit.part ? join(this.setup.scratch, 'parts', unit.stack) : join(this.setup.outdir, 'stacks', unit.stack);
-    const copyText = unit.part ? `${JSON.stringify(unit.json, null, 2)}\n` : readFileSync(join(dir, 'cdk.tf.json'), 'utf8');
-    if (unit.part) writeFiles(dir, { 'cdk.tf.json': copyText });
+    const copyText = unit.part ? `${JSON.stringify(unit.json, null, 2)}\n` : undefined;
+    if (copyText !== undefined) writeFiles(dir, { 'cdk.tf.json': copyText });
     writeFiles(dir, { 'tests/rehearsal.tftest.hcl': rehearsalTest(unit.json, this.setup.all) });
     try {
       const init = await this.init(record, dir);

@@ -6,7 +6,7 @@
  * Runnable checks exit non-zero when they fail.
  */
 import type { Needs } from '../needs/schema';
-import { budgetCheck as estimateAgainstBudget, costOf, costParts, costTotals } from '../stacks/cost-estimate';
+import { budgetCheck as estimateAgainstBudget, costParts, costTotals, linesOf } from '../stacks/cost-estimate';
 import { plannedGpuGroups, type CostLine, type PlannedGpuGroup } from '../stacks/gpu-capacity-plan';
 import type { Selection } from '../strategy/select';
 import type { StackRef } from '../strategy/stack-plan';
@@ -39,7 +39,8 @@ export function budgetCheck(needs: Needs, stacks: readonly StackRef[], selection
   const addsCompute = parts.compute.length > 0 && stacks.some((s) => s.role === 'gpu-cluster');
   const addsServices = parts.dataServices.length + parts.edgeTrust.length > 0 && stacks.some((s) => s.role === 'lakehouse');
   if (!addsCompute && !addsServices) return undefined;
-  const { minUsd: min, maxUsd: max } = costOf(needs, selection);
+  // The totals of the same lines costOf sums, without pricing the plan twice.
+  const { minUsd: min, maxUsd: max } = costTotals(linesOf(parts));
   const range = (lines: readonly CostLine[]) => {
     const total = costTotals(lines);
     return total.minUsd === total.maxUsd ? usd(total.maxUsd) : `${usd(total.minUsd)}–${usd(total.maxUsd)}`;

@@ -51,6 +51,11 @@ export function costParts(needs: Needs, selection: Pick<Selection, 'strategy' | 
   return { compute: hasCloudCluster(selection) ? monthlyCostLines(needs) : [], dataServices: dataFoundationCostLines(needs), edgeTrust: edgeTrustCostLines(selection) };
 }
 
+/** Every line of `parts`, in the estimate's order (compute, data services, edge trust). */
+export function linesOf(parts: CostParts): CostLine[] {
+  return [...parts.compute, ...parts.dataServices, ...parts.edgeTrust];
+}
+
 /** The total of `lines` at min and max scale, to the cent. */
 export function costTotals(lines: readonly CostLine[]): { minUsd: number; maxUsd: number } {
   const sum = (pick: (l: CostLine) => number) => Math.round(lines.reduce((acc, l) => acc + pick(l), 0) * 100) / 100;
@@ -63,8 +68,7 @@ export function costOf(needs: Needs, selection: Pick<Selection, 'strategy' | 'st
   if (needs.cloud.region !== PRICE_REGION) assumptions.push(`this deployment is in ${needs.cloud.region}, where prices differ from ${PRICE_REGION}`);
   assumptions.push('on-prem and edge hardware are not priced');
   assumptions.push(...dataFoundationCostAssumptions(needs));
-  const parts = costParts(needs, selection);
-  const lines = [...parts.compute, ...parts.dataServices, ...parts.edgeTrust];
+  const lines = linesOf(costParts(needs, selection));
   return { ...costTotals(lines), lines, assumptions };
 }
 

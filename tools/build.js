@@ -76,10 +76,10 @@ const LAZY_ARCHIVER = {
 };
 
 /**
- * Bundles every entry point into `outdir` (default dist/).
+ * Bundles every entry point into `outdir` with esbuild.
  * @returns the esbuild result (its metafile lists every input of every bundle)
  */
-async function build(outdir = join(ROOT, 'dist')) {
+async function bundle(outdir) {
   return esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ENTRY_POINTS,
@@ -122,17 +122,17 @@ function assertAscii(files) {
  * exit, whatever the synth's exit status (a needs file with errors compiles less, never wrong
  * code). Without a cache the CLI compiles as Node would; the build goes on.
  */
-function writeCodeCache(bundle) {
+function writeCodeCache(cli) {
   const scratch = mkdtempSync(join(tmpdir(), 'tracklayer-code-cache-'));
-  rmSync(`${bundle}.cache`, { force: true });
+  rmSync(`${cli}.cache`, { force: true });
   try {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'load-bundle.js'), bundle, 'synth', '--needs', join(ROOT, 'needs.yaml'), '--out', join(scratch, 'out')], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'load-bundle.js'), cli, 'synth', '--needs', join(ROOT, 'needs.yaml'), '--out', join(scratch, 'out')], {
       cwd: ROOT,
-      env: { ...process.env, TRACKLAYER_WRITE_CODE_CACHE: bundle },
+      env: { ...process.env, TRACKLAYER_WRITE_CODE_CACHE: cli },
       encoding: 'utf8',
     });
-    if (!existsSync(`${bundle}.cache`)) {
-      process.stderr.write(`build: no code cache for ${relative(ROOT, bundle)} (the synth of needs.yaml that makes it exited ${run.status ?? run.signal}); the CLI runs without it:\n${run.stderr}`);
+    if (!existsSync(`${cli}.cache`)) {
+      process.stderr.write(`build: no code cache for ${relative(ROOT, cli)} (the synth of needs.yaml that makes it exited ${run.status ?? run.signal}); the CLI runs without it:\n${run.stderr}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -140,17 +140,17 @@ function writeCodeCache(bundle) {
 }
 
 /** Bundles every entry point into `outdir` (default dist/), all ASCII, and the CLI's code cache. */
-async function buildChecked(outdir = join(ROOT, 'dist')) {
-  const result = await build(outdir);
+async function build(outdir = join(ROOT, 'dist')) {
+  const result = await bundle(outdir);
   assertAscii(Object.keys(result.metafile.outputs).map((file) => resolve(ROOT, file)));
   writeCodeCache(join(outdir, 'cli', 'main.js'));
   return result;
 }
 
-module.exports = { build: buildChecked, ENTRY_POINTS };
+module.exports = { build, ENTRY_POINTS };
 
 if (require.main === module) {
-  buildChecked(process.argv[2] ? resolve(process.argv[2]) : undefined).catch((error) => {
+  build(process.argv[2] ? resolve(process.argv[2]) : undefined).catch((error) => {
     process.stderr.write(`${error.stack ?? error}\n`);
     process.exitCode = 1;
   });

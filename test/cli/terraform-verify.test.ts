@@ -77,6 +77,14 @@ describe('terraform-verify', () => {
     expect(readFileSync(join(out, 'stacks', 'good', 'tests', 'rehearsal.tftest.hcl'), 'utf8')).toContain('mock_provider "aws"');
   });
 
+  test("a stack verified alone in its synthesized directory: an error's file is named as in the output, its line kept", async () => {
+    const out = outdirWith({ s: json({ aws: '5.100.0' }) });
+    const unsupported = error('Unsupported argument', { range: { filename: 'cdk.tf.json', start: { line: 4 } } });
+    const run: CommandRunner = (args) => (args[0] === 'validate' ? done(validateJson([unsupported]), 1) : args[0] === 'test' ? done(testJson('error', [unsupported]), 1) : done(''));
+    const [outcome] = (await verifyStacks(out, ['s'], { run, env: {} })).outcomes;
+    expect(outcome.detail).toBe('Error: Unsupported argument\n  on stacks/s/cdk.tf.json line 4');
+  });
+
   test('a failing init is invalid with its output', async () => {
     const out = outdirWith({ s: json({ aws: '5.100.0' }) });
     const { outcomes } = await verifyStacks(out, ['s'], { run: () => done('no provider', 1), env: {} });
